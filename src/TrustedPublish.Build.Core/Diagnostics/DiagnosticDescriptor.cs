@@ -1,0 +1,44 @@
+using System;
+using System.Globalization;
+
+namespace TrustedPublish.Build.Diagnostics;
+
+/// <summary>A catalogue entry: the stable code, its severity, what is wrong and how to fix it.</summary>
+public sealed class DiagnosticDescriptor
+{
+    internal DiagnosticDescriptor(string code, DiagnosticSeverity severity, string title, string messageFormat, string fix, string npmError)
+    {
+        Code = code;
+        Severity = severity;
+        Title = title;
+        MessageFormat = messageFormat;
+        Fix = fix;
+        NpmError = npmError;
+    }
+
+    /// <summary>TPBnnn. Never reused once published.</summary>
+    public string Code { get; }
+
+    public DiagnosticSeverity Severity { get; }
+
+    /// <summary>One line for the README table.</summary>
+    public string Title { get; }
+
+    /// <summary>composite format of what is wrong; arguments come from the rule.</summary>
+    public string MessageFormat { get; }
+
+    /// <summary>What to do, appended to every message.</summary>
+    public string Fix { get; }
+
+    /// <summary>The npm or GitHub failure this prevents, or empty.</summary>
+    public string NpmError { get; }
+
+    public Diagnostic Create(string? file, int line, int column, params object?[] args)
+    {
+        var what = string.Format(CultureInfo.InvariantCulture, MessageFormat, args);
+        var text = NpmError.Length == 0 ? $"{what} Fix: {Fix}" : $"{what} npm would fail with {NpmError}. Fix: {Fix}";
+        return new Diagnostic(this, file, Math.Max(line, 0), Math.Max(column, 0), text);
+    }
+
+    public Diagnostic Create(SourceSpan at, params object?[] args) => Create(at.File, at.Line, at.Column, args);
+}

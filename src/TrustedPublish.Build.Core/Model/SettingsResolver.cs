@@ -1,0 +1,215 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using System.Text.RegularExpressions;
+using TrustedPublish.Build.Diagnostics;
+using TrustedPublish.Build.PackageJson;
+
+namespace TrustedPublish.Build.Model;
+
+/// <summary>
+/// Turns raw property values plus package.json into <see cref="PublishSettings"/>, filling defaults
+/// the way the README describes, and reports every bad value at once (not just the first).
+/// </summary>
+public static class SettingsResolver
+{
+    public const string DefaultNodeVersion = "24";
+    public const string DefaultWorkflowFile = "publish.yml";
+    public const string DefaultTagPattern = "v*";
+    public const string DefaultRunsOn = "ubuntu-latest";
+    public const string DefaultCheckScripts = "build;check;test";
+
+    public static PublishSettings? Resolve(TrustedPublishInputs inputs, PackageJsonDocument packageJson, List<Diagnostic> diagnostics)
+    {
+        var errorsBefore = diagnostics.Count(d => d.Severity == DiagnosticSeverity.Error);
+        var settings = new PublishSettings
+        {
+            ProjectPath = inputs.ProjectPath,
+            PackageDirectory = inputs.PackageDirectory,
+            Lockfile = inputs.Lockfile,
+        };
+
+        SourceSpan At(string property) => PropertyLocation(inputs, property);
+
+        foreach (var (property, value) in inputs.NamedValues())
+        {
+            if (value.Length > 0 && value.Trim().Length == 0)
+            {
+                diagnostics.Add(DiagnosticCatalog.PropertyBlank.Create(At(property), property));
+            }
+        }
+
+        if (diagnostics.Count(d => d.Severity == DiagnosticSeverity.Error) > errorsBefore)
+        {
+            // A blank value would also fail every later rule; one clear error per property is enough.
+            return null;
+        }
+
+        // Owner and repository: the properties, else RepositoryUrl, else git's origin remote.
+        var owner = inputs.Owner.Trim();
+        var repository = inputs.Repository.Trim();
+        if (owner.Length == 0 || repository.Length == 0)
+        {
+            var fromProject = GitHubRepository.TryParseUrl(inputs.RepositoryUrl)
+                ?? GitHubRepository.TryParseUrl(GitHubRepository.ReadOriginUrl(inputs.GitConfigText));
+            if (fromProject == null)
+            {
+                diagnostics.Add(DiagnosticCatalog.OwnerUnknown.Create(At("TrustedPublishOwner"), inputs.RepositoryUrl, inputs.GitConfigPath ?? ".git/config"));
+            }
+            else
+            {
+                owner = owner.Length == 0 ? fromProject.Owner : owner;
+                repository = repository.Length == 0 ? fromProject.Name : repository;
+            }
+        }
+
+        if (owner.Length > 0 && NameRules.CheckOwner(inputs.Owner.Length > 0 ? inputs.Owner : owner) is string ownerError)
+        {
+            diagnostics.Add(DiagnosticCatalog.OwnerInvalid.Create(At("TrustedPublishOwner"), inputs.Owner.Length > 0 ? inputs.Owner : owner, ownerError));
+        }
+
+        if (repository.Length > 0 && NameRules.CheckRepository(inputs.Repository.Length > 0 ? inputs.Repository : repository) is string repositoryError)
+        {
+            diagnostics.Add(DiagnosticCatalog.RepositoryInvalid.Create(At("TrustedPublishRepository"), inputs.Repository.Length > 0 ? inputs.Repository : repository, repositoryError));
+        }
+
+        settings.Repository = new GitHubRepository(owner, repository);
+
+        // Package name: the property (which then also rewrites package.json's name), else package.json.
+        settings.ManagePackageName = inputs.PackageName.Length > 0;
+        var name = settings.ManagePackageName ? inputs.PackageName : packageJson.Name ?? "";
+        if (NameRules.CheckPackageName(name) is string nameError)
+        {
+            var at = settings.ManagePackageName ? At("TrustedPublishPackageName") : NameLocation(inputs, packageJson);
+            diagnostics.Add(DiagnosticCatalog.PackageNameInvalid.Create(at, name, nameError));
+        }
+
+        settings.PackageName = name;
+
+        var nodeSpec = Default(inputs.NodeVersion, DefaultNodeVersion);
+        var node = NodeVersion.Parse(nodeSpec, out var nodeError);
+        if (node == null)
+        {
+            diagnostics.Add(DiagnosticCatalog.NodeVersionInvalid.Create(At("TrustedPublishNodeVersion"), nodeSpec, nodeError));
+        }
+        else
+        {
+            settings.Node = node;
+        }
+
+        settings.WorkflowFile = Default(inputs.WorkflowFile, DefaultWorkflowFile);
+        if (NameRules.CheckWorkflowFile(settings.WorkflowFile) is string workflowError)
+        {
+            diagnostics.Add(DiagnosticCatalog.WorkflowFileInvalid.Create(At("TrustedPublishWorkflowFile"), settings.WorkflowFile, workflowError));
+        }
+
+        if (inputs.Environment.Length > 0)
+        {
+            if (NameRules.CheckEnvironment(inputs.Environment) is string environmentError)
+            {
+                diagnostics.Add(DiagnosticCatalog.EnvironmentInvalid.Create(At("TrustedPublishEnvironment"), inputs.Environment, environmentError));
+            }
+
+            settings.Environment = inputs.Environment;
+        }
+
+        settings.Access = Default(inputs.Access, "public");
+        if (settings.Access != "public" && settings.Access != "restricted")
+        {
+            diagnostics.Add(DiagnosticCatalog.AccessInvalid.Create(At("TrustedPublishAccess"), settings.Access));
+        }
+
+        settings.Provenance = Boolean(inputs, "TrustedPublishProvenance", inputs.Provenance, true, diagnostics);
+        settings.PinActions = Boolean(inputs, "TrustedPublishPinActions", inputs.PinActions, true, diagnostics);
+
+        settings.TagPattern = Default(inputs.TagPattern, DefaultTagPattern);
+        if (NameRules.CheckTagPattern(settings.TagPattern) is string tagError)
+        {
+            diagnostics.Add(DiagnosticCatalog.TagPatternInvalid.Create(At("TrustedPublishTagPattern"), settings.TagPattern, tagError));
+        }
+
+        if (inputs.DistTag.Length > 0)
+        {
+            if (NameRules.CheckDistTag(inputs.DistTag) is string distTagError)
+            {
+                diagnostics.Add(DiagnosticCatalog.DistTagInvalid.Create(At("TrustedPublishDistTag"), inputs.DistTag, distTagError));
+            }
+
+            settings.DistTag = inputs.DistTag;
+        }
+
+        settings.RunsOn = Default(inputs.RunsOn, DefaultRunsOn);
+        if (NameRules.CheckRunsOn(settings.RunsOn) is string runsOnError)
+        {
+            diagnostics.Add(DiagnosticCatalog.RunnerInvalid.Create(At("TrustedPublishRunsOn"), settings.RunsOn, runsOnError));
+        }
+
+        var scripts = packageJson.ScriptNames;
+        var wanted = Default(inputs.CheckScripts, DefaultCheckScripts)
+            .Split(new[] { ';' }, StringSplitOptions.RemoveEmptyEntries)
+            .Select(s => s.Trim())
+            .Where(s => s.Length > 0)
+            .Distinct()
+            .ToArray();
+        foreach (var script in wanted.Where(s => !Regex.IsMatch(s, "^[A-Za-z0-9._:-]{1,100}$")))
+        {
+            diagnostics.Add(DiagnosticCatalog.ScriptNameInvalid.Create(At("TrustedPublishCheckScripts"), script));
+        }
+
+        settings.CheckScripts = wanted.Where(s => Regex.IsMatch(s, "^[A-Za-z0-9._:-]{1,100}$") && scripts.Contains(s)).ToArray();
+
+        return diagnostics.Count(d => d.Severity == DiagnosticSeverity.Error) == errorsBefore ? settings : null;
+    }
+
+    /// <summary>
+    /// A property that is set but holds only spaces is a mistake, not "use the default"; an unset one is empty.
+    /// MSBuild trims nothing, so " " reaches here as is.
+    /// </summary>
+    private static string Default(string value, string fallback) => value.Length == 0 ? fallback : value;
+
+    private static bool Boolean(TrustedPublishInputs inputs, string property, string value, bool fallback, List<Diagnostic> diagnostics)
+    {
+        if (value.Length == 0)
+        {
+            return fallback;
+        }
+
+        if (string.Equals(value, "true", StringComparison.OrdinalIgnoreCase))
+        {
+            return true;
+        }
+
+        if (string.Equals(value, "false", StringComparison.OrdinalIgnoreCase))
+        {
+            return false;
+        }
+
+        diagnostics.Add(DiagnosticCatalog.BooleanInvalid.Create(PropertyLocation(inputs, property), property, value));
+        return fallback;
+    }
+
+    /// <summary>The line of &lt;Property&gt; in the project file when it is set there; else line 1 of the project (so annotations still show).</summary>
+    internal static SourceSpan PropertyLocation(TrustedPublishInputs inputs, string property)
+    {
+        if (inputs.ProjectFileText != null)
+        {
+            var match = Regex.Match(inputs.ProjectFileText, "<" + Regex.Escape(property) + @"[\s>/]");
+            if (match.Success)
+            {
+                var before = inputs.ProjectFileText.Substring(0, match.Index);
+                var line = before.Count(c => c == '\n') + 1;
+                var column = match.Index - (before.LastIndexOf('\n') + 1) + 1;
+                return new SourceSpan(inputs.ProjectFile, line, column);
+            }
+        }
+
+        return new SourceSpan(inputs.ProjectFile, 1, 1);
+    }
+
+    private static SourceSpan NameLocation(TrustedPublishInputs inputs, PackageJsonDocument packageJson)
+    {
+        var member = packageJson.Root.Find("name");
+        var (line, column) = member != null ? packageJson.Locate(member.Value.Start) : (1, 1);
+        return new SourceSpan(inputs.PackageJsonPath, line, column);
+    }
+}

@@ -1,0 +1,81 @@
+namespace TrustedPublish.Build.Model;
+
+/// <summary>
+/// Everything the generator reads, as plain values: MSBuild property values (empty means "use the
+/// default") and the contents of the files the defaults come from. The MSBuild task fills this in;
+/// nothing in the core touches the file system.
+/// </summary>
+public sealed class TrustedPublishInputs
+{
+    /// <summary>The project's path relative to the repository root (forward slashes), named in the header and in diagnostics.</summary>
+    public string ProjectPath { get; set; } = "";
+
+    /// <summary>Where MSBuild-property errors point (full path of the project file), and its text to find the property's line.</summary>
+    public string? ProjectFile { get; set; }
+
+    public string? ProjectFileText { get; set; }
+
+    public string Owner { get; set; } = "";
+
+    public string Repository { get; set; } = "";
+
+    public string PackageName { get; set; } = "";
+
+    public string NodeVersion { get; set; } = "";
+
+    public string WorkflowFile { get; set; } = "";
+
+    public string Environment { get; set; } = "";
+
+    public string Access { get; set; } = "";
+
+    public string Provenance { get; set; } = "";
+
+    public string TagPattern { get; set; } = "";
+
+    public string DistTag { get; set; } = "";
+
+    public string RunsOn { get; set; } = "";
+
+    public string PinActions { get; set; } = "";
+
+    /// <summary>Semicolon-separated script names to run before publishing, when package.json has them.</summary>
+    public string CheckScripts { get; set; } = "";
+
+    /// <summary>The project's RepositoryUrl property.</summary>
+    public string RepositoryUrl { get; set; } = "";
+
+    /// <summary>Text of the git config file that holds remote "origin", or null.</summary>
+    public string? GitConfigText { get; set; }
+
+    /// <summary>Where that config file is, for messages.</summary>
+    public string? GitConfigPath { get; set; }
+
+    /// <summary>The package folder relative to the repository root, forward slashes, "" at the root.</summary>
+    public string PackageDirectory { get; set; } = "";
+
+    /// <summary>Full path of package.json, for diagnostics.</summary>
+    public string PackageJsonPath { get; set; } = "package.json";
+
+    public byte[] PackageJson { get; set; } = System.Array.Empty<byte>();
+
+    public LockfileKind Lockfile { get; set; }
+
+    /// <summary>The MSBuild property values with their property names, for checks that apply to all of them.</summary>
+    public System.Collections.Generic.IEnumerable<(string Property, string Value)> NamedValues()
+    {
+        yield return ("TrustedPublishOwner", Owner);
+        yield return ("TrustedPublishRepository", Repository);
+        yield return ("TrustedPublishPackageName", PackageName);
+        yield return ("TrustedPublishNodeVersion", NodeVersion);
+        yield return ("TrustedPublishWorkflowFile", WorkflowFile);
+        yield return ("TrustedPublishEnvironment", Environment);
+        yield return ("TrustedPublishAccess", Access);
+        yield return ("TrustedPublishProvenance", Provenance);
+        yield return ("TrustedPublishTagPattern", TagPattern);
+        yield return ("TrustedPublishDistTag", DistTag);
+        yield return ("TrustedPublishRunsOn", RunsOn);
+        yield return ("TrustedPublishPinActions", PinActions);
+        yield return ("TrustedPublishCheckScripts", CheckScripts);
+    }
+}

@@ -1,0 +1,98 @@
+using System.Collections.Generic;
+using System.Linq;
+using System.Text;
+using TrustedPublish.Build.Diagnostics;
+using TrustedPublish.Build.Model;
+using TrustedPublish.Build.PackageJson;
+using TrustedPublish.Build.Workflow;
+
+namespace TrustedPublish.Build;
+
+/// <summary>
+/// The whole job as one pure function, like a source generator: inputs in, file contents and
+/// diagnostics out. Generate and verify both call this; only the task decides whether to write.
+/// </summary>
+public static class TrustedPublishEngine
+{
+    public static TrustedPublishResult Run(TrustedPublishInputs inputs)
+    {
+        var diagnostics = new List<Diagnostic>();
+        var parse = PackageJsonDocument.Parse(inputs.PackageJson);
+        if (!parse.Succeeded)
+        {
+            var descriptor = parse.IsWrongShape ? DiagnosticCatalog.PackageJsonWrongShape : DiagnosticCatalog.PackageJsonInvalid;
+            diagnostics.Add(descriptor.Create(inputs.PackageJsonPath, parse.Line, parse.Column, parse.Error));
+            return new TrustedPublishResult(diagnostics, null, null, null);
+        }
+
+        var document = parse.Document!;
+        foreach (var (message, line, column) in PackageJsonPatcher.CheckShape(document))
+        {
+            diagnostics.Add(DiagnosticCatalog.PackageJsonWrongShape.Create(inputs.PackageJsonPath, line, column, message));
+        }
+
+        if (diagnostics.Count > 0)
+        {
+            return new TrustedPublishResult(diagnostics, null, null, null);
+        }
+
+        var settings = SettingsResolver.Resolve(inputs, document, diagnostics);
+        if (settings == null)
+        {
+            return new TrustedPublishResult(diagnostics, null, null, null);
+        }
+
+        var workflow = WorkflowGenerator.Generate(settings);
+        var patch = PackageJsonPatcher.Patch(document, new PackageJsonTarget
+        {
+            Name = settings.ManagePackageName ? settings.PackageName : null,
+            RepositoryUrl = settings.Repository.PackageJsonUrl,
+            RepositoryDirectory = settings.PackageDirectory.Length > 0 ? settings.PackageDirectory : null,
+            Access = settings.Access,
+            Provenance = settings.Provenance,
+        });
+
+        return new TrustedPublishResult(diagnostics, settings, workflow, patch);
+    }
+
+    /// <summary>What to enter in npm's Trusted Publisher settings, and the equivalent command.</summary>
+    public static string Registration(PublishSettings settings)
+    {
+        var name = settings.PackageName;
+        var builder = new StringBuilder();
+        builder.AppendLine($"TrustedPublish.Build: add this trusted publisher to {name} at https://www.npmjs.com/package/{name}/access (Trusted Publisher > GitHub Actions), then Save changes:");
+        builder.AppendLine($"  Organization or user: {settings.Repository.Owner}");
+        builder.AppendLine($"  Repository:           {settings.Repository.Name}");
+        builder.AppendLine($"  Workflow filename:    {settings.WorkflowFile}");
+        builder.AppendLine($"  Environment name:     {settings.Environment ?? "(leave blank)"}");
+        var environment = settings.Environment == null ? "" : $" --env \"{settings.Environment}\"";
+        builder.AppendLine($"  or, with npm 11.15.0 or newer and 2FA: npm trust github {name} --file {settings.WorkflowFile} --repo {settings.Repository}{environment} --allow-publish");
+        var access = settings.IsScoped && settings.Access == "public" ? " --access public" : "";
+        builder.Append($"  A package that is not on npm yet must be published once by hand (npm publish{access}) before a trusted publisher can be added.");
+        return builder.ToString();
+    }
+}
+
+/// <summary>What <see cref="TrustedPublishEngine.Run"/> worked out.</summary>
+public sealed class TrustedPublishResult
+{
+    public TrustedPublishResult(IReadOnlyList<Diagnostic> diagnostics, PublishSettings? settings, string? workflow, PackageJsonPatch? packageJson)
+    {
+        Diagnostics = diagnostics;
+        Settings = settings;
+        Workflow = workflow;
+        PackageJson = packageJson;
+    }
+
+    public IReadOnlyList<Diagnostic> Diagnostics { get; }
+
+    /// <summary>Null when an error stopped generation.</summary>
+    public PublishSettings? Settings { get; }
+
+    /// <summary>The generated workflow text (LF line endings).</summary>
+    public string? Workflow { get; }
+
+    public PackageJsonPatch? PackageJson { get; }
+
+    public bool HasErrors => Diagnostics.Any(d => d.Severity == DiagnosticSeverity.Error);
+}

@@ -1,0 +1,67 @@
+# Stops the run before `npm publish` when a trusted-publishing prerequisite is wrong,
+# naming the cause and the fix instead of npm's bare E404. Inputs come through env only.
+set -uo pipefail
+failed=0
+fail() { echo "::error title=$1::$2"; failed=1; }
+
+npm_version="$(npm --version 2>/dev/null || echo 0.0.0)"
+if ! node -e 'const [a, b, c] = process.argv[1].split(/[.-]/).map(Number); process.exit(a > 11 || (a === 11 && (b > 5 || (b === 5 && c >= 1))) ? 0 : 1)' "$npm_version"; then
+  fail "npm too old for trusted publishing" "npm $npm_version cannot publish with OIDC; it needs npm 11.5.1 or newer. Use node-version 24, or run npm install -g npm@^11.5.1 before publishing."
+fi
+
+if [ -z "${ACTIONS_ID_TOKEN_REQUEST_URL:-}" ]; then
+  fail "No OIDC token" "The job cannot request an OIDC token, so npm would fail with ENEEDAUTH or E404. Grant 'id-token: write' in the publishing job's permissions (and in the calling workflow when this one is reusable)."
+fi
+
+facts="$(node -e '
+  const p = require("./package.json");
+  const r = typeof p.repository === "string" ? p.repository : (p.repository && p.repository.url) || "";
+  console.log([p.name || "", p.version || "", r].join("\n"));
+')" || { echo "::error title=package.json unreadable::node could not read ./package.json in $(pwd)."; exit 1; }
+name="$(printf '%s\n' "$facts" | sed -n 1p)"
+version="$(printf '%s\n' "$facts" | sed -n 2p)"
+repository_url="$(printf '%s\n' "$facts" | sed -n 3p)"
+
+normalized="${repository_url#git+}"
+normalized="${normalized%.git}"
+if [ "$normalized" != "https://github.com/$GITHUB_REPOSITORY" ]; then
+  fail "repository.url does not match" "package.json repository.url is '$repository_url', but npm's provenance check expects https://github.com/$GITHUB_REPOSITORY (case-sensitive), and would fail with E422. Set it to git+https://github.com/$GITHUB_REPOSITORY.git."
+fi
+
+if [ "${GITHUB_REF_TYPE:-}" = "tag" ]; then
+  tag_version="${GITHUB_REF_NAME#"$TAG_PREFIX"}"
+  if [ "$tag_version" != "$version" ]; then
+    fail "Tag does not match version" "The tag '$GITHUB_REF_NAME' names version '$tag_version', but package.json's version is '$version'. Bump the version in package.json, or tag ${TAG_PREFIX}${version}."
+  fi
+fi
+
+view_output="$(npm view "$name@$version" version --registry "$REGISTRY" 2>&1)"
+view_status=$?
+if [ "$view_status" -eq 0 ] && [ -n "$view_output" ]; then
+  fail "Version already published" "$name@$version is already on the registry; npm would refuse to publish over it. Bump the version in package.json and tag again."
+elif [ "$view_status" -ne 0 ] || [ -z "$view_output" ]; then
+  package_output="$(npm view "$name" name --registry "$REGISTRY" 2>&1)"
+  if printf '%s' "$package_output" | grep -q 'E404'; then
+    fail "Package does not exist yet" "$name is not on the registry yet. A trusted publisher can only be added to an existing package: publish the first version by hand (npm publish --access $ACCESS), add the trusted publisher in the package settings, then run this workflow. Otherwise npm fails with 'OIDC token exchange error - package not found'."
+  elif [ -n "$package_output" ] && [ "$package_output" != "$name" ]; then
+    echo "::warning title=Registry not reachable::Could not ask the registry about $name: $package_output"
+  fi
+fi
+
+if [ -n "${DIST_TAG:-}" ]; then
+  dist_tag="$DIST_TAG"
+else
+  case "$version" in
+    *-*)
+      dist_tag="${version#*-}"
+      dist_tag="${dist_tag%%[.+]*}"
+      case "$dist_tag" in
+        '' | [0-9]* | v[0-9]*) dist_tag=next ;;
+      esac
+      ;;
+    *) dist_tag=latest ;;
+  esac
+fi
+echo "Publishing $name@$version with dist-tag $dist_tag"
+echo "dist_tag=$dist_tag" >> "${GITHUB_OUTPUT:-/dev/null}"
+exit "$failed"

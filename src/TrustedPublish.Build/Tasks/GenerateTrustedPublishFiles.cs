@@ -1,0 +1,81 @@
+using System;
+using System.Collections.Generic;
+using System.IO;
+using System.Text;
+using Microsoft.Build.Framework;
+using Microsoft.Build.Utilities;
+using TrustedPublish.Build.Diagnostics;
+using TrustedPublish.Build.IO;
+
+namespace TrustedPublish.Build.Tasks;
+
+/// <summary>
+/// Writes .github/workflows/&lt;file&gt; and patches package.json, each only when its content changes,
+/// then prints what to enter in npm's Trusted Publisher settings once something was written.
+/// </summary>
+public sealed class GenerateTrustedPublishFiles : TrustedPublishTaskBase
+{
+    /// <summary>The files this run changed (empty on a no-op run).</summary>
+    [Output]
+    public ITaskItem[] WrittenFiles { get; private set; } = Array.Empty<ITaskItem>();
+
+    protected override void Run()
+    {
+        var inputs = ReadInputs();
+        if (inputs == null)
+        {
+            return;
+        }
+
+        var result = TrustedPublishEngine.Run(inputs);
+        foreach (var diagnostic in result.Diagnostics)
+        {
+            Report(diagnostic);
+        }
+
+        if (result.HasErrors || result.Settings == null)
+        {
+            return;
+        }
+
+        var written = new List<ITaskItem>();
+        var workflowPath = WorkflowPath(result.Settings);
+        if (Write(workflowPath, Encoding.UTF8.GetBytes(result.Workflow!)))
+        {
+            written.Add(new TaskItem(workflowPath));
+        }
+
+        if (!result.PackageJson!.IsUpToDate && Write(PackageJsonPath, result.PackageJson.Bytes))
+        {
+            written.Add(new TaskItem(PackageJsonPath));
+        }
+
+        WrittenFiles = written.ToArray();
+        if (written.Count > 0)
+        {
+            foreach (var item in written)
+            {
+                Log.LogMessage(MessageImportance.High, $"TrustedPublish.Build: wrote {Display(item.ItemSpec)}");
+            }
+
+            Log.LogMessage(MessageImportance.High, TrustedPublishEngine.Registration(result.Settings));
+        }
+        else
+        {
+            Log.LogMessage(MessageImportance.Low, $"TrustedPublish.Build: {Display(workflowPath)} and {Display(PackageJsonPath)} are up to date.");
+        }
+    }
+
+    private bool Write(string path, byte[] content)
+    {
+        try
+        {
+            return AtomicFile.WriteIfChanged(path, content);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or NotSupportedException or ArgumentException)
+        {
+            Report(DiagnosticCatalog.WriteFailed.Create(path, 0, 0, path, ex.Message));
+            return false;
+        }
+    }
+}

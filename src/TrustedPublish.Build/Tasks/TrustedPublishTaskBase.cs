@@ -1,0 +1,138 @@
+using System;
+using System.IO;
+using Microsoft.Build.Framework;
+using Microsoft.Build.Utilities;
+using TrustedPublish.Build.Diagnostics;
+using TrustedPublish.Build.IO;
+using TrustedPublish.Build.Model;
+
+namespace TrustedPublish.Build.Tasks;
+
+/// <summary>
+/// What generate and verify share: the TrustedPublish* properties as parameters, reading the files
+/// the core needs, and logging its diagnostics in MSBuild's canonical form. A failure of any kind
+/// becomes a TPB error; the task never ends with a stack trace.
+/// </summary>
+public abstract class TrustedPublishTaskBase : Task
+{
+    /// <summary>
+    /// The project file, with the settings as metadata: RepositoryRoot, PackageDirectory (full paths, the
+    /// targets work out their defaults), Owner, Repository, PackageName, NodeVersion, WorkflowFile,
+    /// Environment, Access, Provenance, TagPattern, DistTag, RunsOn, PinActions, CheckScripts and
+    /// RepositoryUrl (the raw property values; empty means "use the default").
+    /// </summary>
+    [Required]
+    public ITaskItem Settings { get; set; } = null!;
+
+    private string ProjectFile => Settings.ItemSpec;
+
+    /// <summary>Folder holding .github/workflows.</summary>
+    protected string RepositoryRoot => Settings.GetMetadata("RepositoryRoot");
+
+    /// <summary>Folder holding package.json.</summary>
+    protected string PackageDirectory => Settings.GetMetadata("PackageDirectory");
+
+    private string Value(string name) => Settings.GetMetadata(name);
+
+    public sealed override bool Execute()
+    {
+        try
+        {
+            Run();
+        }
+        catch (Exception ex) when (ex is not OutOfMemoryException and not StackOverflowException)
+        {
+            Log.LogError(null, DiagnosticCatalog.InternalError.Code, null, ProjectFile, 0, 0, 0, 0,
+                DiagnosticCatalog.InternalError.Create(ProjectFile, 0, 0, ex.GetType().Name + ": " + ex.Message).Message);
+        }
+
+        return !Log.HasLoggedErrors;
+    }
+
+    protected abstract void Run();
+
+    /// <summary>Full path of package.json.</summary>
+    protected string PackageJsonPath => Path.GetFullPath(Path.Combine(PackageDirectory, "package.json"));
+
+    protected string WorkflowPath(PublishSettings settings) =>
+        Path.GetFullPath(Path.Combine(RepositoryRoot, ".github", "workflows", settings.WorkflowFile));
+
+    /// <summary>Reads everything the core needs; null (with errors logged) when a file cannot be read.</summary>
+    protected TrustedPublishInputs? ReadInputs()
+    {
+        var packageJsonPath = PackageJsonPath;
+        if (!File.Exists(packageJsonPath))
+        {
+            Report(DiagnosticCatalog.PackageJsonMissing.Create(ProjectFile, 0, 0, PackageDirectory));
+            return null;
+        }
+
+        var packageDirectory = RepositoryFiles.RelativePath(RepositoryRoot, PackageDirectory);
+        if (packageDirectory == null)
+        {
+            Report(DiagnosticCatalog.PackageOutsideRepository.Create(ProjectFile, 0, 0, PackageDirectory, RepositoryRoot));
+            return null;
+        }
+
+        var inputs = new TrustedPublishInputs
+        {
+            ProjectPath = RepositoryFiles.RelativePath(RepositoryRoot, ProjectFile) ?? Path.GetFileName(ProjectFile),
+            ProjectFile = ProjectFile,
+            Owner = Value("Owner"),
+            Repository = Value("Repository"),
+            PackageName = Value("PackageName"),
+            NodeVersion = Value("NodeVersion"),
+            WorkflowFile = Value("WorkflowFile"),
+            Environment = Value("Environment"),
+            Access = Value("Access"),
+            Provenance = Value("Provenance"),
+            TagPattern = Value("TagPattern"),
+            DistTag = Value("DistTag"),
+            RunsOn = Value("RunsOn"),
+            PinActions = Value("PinActions"),
+            CheckScripts = Value("CheckScripts"),
+            RepositoryUrl = Value("RepositoryUrl"),
+            PackageDirectory = packageDirectory,
+            PackageJsonPath = packageJsonPath,
+            Lockfile = RepositoryFiles.FindLockfile(PackageDirectory),
+        };
+
+        try
+        {
+            inputs.PackageJson = File.ReadAllBytes(packageJsonPath);
+            inputs.ProjectFileText = File.Exists(ProjectFile) ? File.ReadAllText(ProjectFile) : null;
+            if (inputs.Owner.Trim().Length == 0 || inputs.Repository.Trim().Length == 0)
+            {
+                inputs.GitConfigPath = RepositoryFiles.FindGitConfig(RepositoryRoot);
+                inputs.GitConfigText = inputs.GitConfigPath == null ? null : File.ReadAllText(inputs.GitConfigPath);
+            }
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            Report(DiagnosticCatalog.ReadFailed.Create(packageJsonPath, 0, 0, packageJsonPath, ex.Message));
+            return null;
+        }
+
+        return inputs;
+    }
+
+    protected void Report(Diagnostic diagnostic)
+    {
+        var file = diagnostic.File ?? ProjectFile;
+        switch (diagnostic.Severity)
+        {
+            case DiagnosticSeverity.Error:
+                Log.LogError(null, diagnostic.Code, null, file, diagnostic.Line, diagnostic.Column, 0, 0, diagnostic.Message);
+                break;
+            case DiagnosticSeverity.Warning:
+                Log.LogWarning(null, diagnostic.Code, null, file, diagnostic.Line, diagnostic.Column, 0, 0, diagnostic.Message);
+                break;
+            default:
+                Log.LogMessage(null, diagnostic.Code, null, file, diagnostic.Line, diagnostic.Column, 0, 0, MessageImportance.Normal, diagnostic.Message);
+                break;
+        }
+    }
+
+    /// <summary>Path relative to the repository root for messages, forward slashes.</summary>
+    protected string Display(string path) => RepositoryFiles.RelativePath(RepositoryRoot, path) ?? path;
+}
