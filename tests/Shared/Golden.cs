@@ -1,0 +1,28 @@
+using System;
+using System.IO;
+using Microsoft.VisualStudio.TestTools.UnitTesting;
+
+namespace TrustedPublish.Build.Tests;
+
+/// <summary>
+/// Compares output with a checked-in file byte for byte. To accept a deliberate change, run the tests
+/// with TPB_UPDATE_GOLDEN=1 and review the diff of tests/TrustedPublish.Build.Tests/Golden.
+/// </summary>
+public static class Golden
+{
+    public static string PathOf(string name) => Path.Combine(TestPaths.Golden, name);
+
+    public static void AssertMatches(string name, string actual)
+    {
+        var path = PathOf(name);
+        if (Environment.GetEnvironmentVariable("TPB_UPDATE_GOLDEN") == "1")
+        {
+            File.WriteAllText(path, actual);
+            return;
+        }
+
+        Assert.IsTrue(File.Exists(path), $"Golden file {path} is missing; run the tests with TPB_UPDATE_GOLDEN=1 to create it.");
+        var expected = File.ReadAllText(path);
+        Assert.AreEqual(expected, actual, $"Output differs from {path}; if the change is intended, run with TPB_UPDATE_GOLDEN=1 and review the diff.");
+    }
+}

