@@ -105,6 +105,8 @@ public static class PackageJsonPatcher
         private readonly int _base;
         private readonly List<(int Start, int End, string Text)> _edits = new();
         private readonly string _indentUnit;
+        private readonly Dictionary<JsonSpanNode, List<(string Key, Func<string, string> Render)>> _additions = new();
+        private readonly List<JsonSpanNode> _additionOrder = new();
 
         public Editor(PackageJsonDocument document)
         {
@@ -178,6 +180,7 @@ public static class PackageJsonPatcher
 
         public byte[] Apply()
         {
+            FlushAdditions();
             if (_edits.Count == 0)
             {
                 return _bytes;
@@ -203,29 +206,51 @@ public static class PackageJsonPatcher
             Changes.Add(new PackageJsonChange(field, actual, expected, line, column));
         }
 
+        /// <summary>Queues a new member; all members added to one object become one edit (an empty object is opened once).</summary>
         private void AddMember(JsonSpanNode parent, string key, Func<string, string> renderValue)
         {
-            var style = StyleOf(parent);
-            if (parent.Members.Count > 0)
+            if (!_additions.TryGetValue(parent, out var list))
             {
-                var last = parent.Members[parent.Members.Count - 1];
-                var whitespace = WhitespaceBefore(last.NameStart);
-                var indent = MemberIndent(last.NameStart);
-                _edits.Add((last.Value.End, last.Value.End, "," + whitespace + JsonText.Quote(key) + style.Colon + renderValue(indent)));
-                return;
+                list = new List<(string, Func<string, string>)>();
+                _additions.Add(parent, list);
+                _additionOrder.Add(parent);
             }
 
-            // An empty object: open it up one level deeper than the line it starts on.
-            var outer = LineIndentAt(parent.Start);
-            if (style.Multiline)
+            list.Add((key, renderValue));
+        }
+
+        private void FlushAdditions()
+        {
+            foreach (var parent in _additionOrder)
             {
-                var inner = outer + _indentUnit;
-                _edits.Add((parent.Start + 1, parent.End - 1, _document.NewLine + inner + JsonText.Quote(key) + style.Colon + renderValue(inner) + _document.NewLine + outer));
+                var additions = _additions[parent];
+                var style = StyleOf(parent);
+                var text = new StringBuilder();
+                if (parent.Members.Count > 0)
+                {
+                    var last = parent.Members[parent.Members.Count - 1];
+                    var whitespace = WhitespaceBefore(last.NameStart);
+                    var indent = MemberIndent(last.NameStart);
+                    foreach (var (key, render) in additions)
+                    {
+                        text.Append(',').Append(whitespace).Append(JsonText.Quote(key)).Append(style.Colon).Append(render(indent));
+                    }
+
+                    _edits.Add((last.Value.End, last.Value.End, text.ToString()));
+                    continue;
+                }
+
+                // An empty object: open it up one level deeper than the line it starts on.
+                var outer = LineIndentAt(parent.Start);
+                var inner = style.Multiline ? outer + _indentUnit : "";
+                var separator = style.Multiline ? _document.NewLine + inner : style.Inline;
+                text.Append(separator);
+                text.Append(string.Join("," + separator, additions.Select(a => JsonText.Quote(a.Key) + style.Colon + a.Render(inner))));
+                text.Append(style.Multiline ? _document.NewLine + outer : style.Inline);
+                _edits.Add((parent.Start + 1, parent.End - 1, text.ToString()));
             }
-            else
-            {
-                _edits.Add((parent.Start + 1, parent.End - 1, style.Inline + JsonText.Quote(key) + style.Colon + renderValue("") + style.Inline));
-            }
+
+            _additionOrder.Clear();
         }
 
         private string RenderObject(List<(string Key, string Json)> members, Style style, string indent)
