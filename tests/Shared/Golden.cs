@@ -23,6 +23,22 @@ public static class Golden
 
         Assert.IsTrue(File.Exists(path), $"Golden file {path} is missing; run the tests with TPB_UPDATE_GOLDEN=1 to create it.");
         var expected = File.ReadAllText(path);
-        Assert.AreEqual(expected, actual, $"Output differs from {path}; if the change is intended, run with TPB_UPDATE_GOLDEN=1 and review the diff.");
+        if (expected == actual)
+        {
+            return;
+        }
+
+        // Name the first differing line instead of dumping two whole files.
+        var expectedLines = expected.Split('\n');
+        var actualLines = actual.Split('\n');
+        var line = 0;
+        while (line < expectedLines.Length && line < actualLines.Length && expectedLines[line] == actualLines[line])
+        {
+            line++;
+        }
+
+        var golden = line < expectedLines.Length ? expectedLines[line] : "<end of file>";
+        var output = line < actualLines.Length ? actualLines[line] : "<end of file>";
+        Assert.Fail($"Output differs from {path} at line {line + 1}:\n  golden: {golden}\n  output: {output}\nIf the change is intended, run with TPB_UPDATE_GOLDEN=1 and review the diff.");
     }
 }

@@ -69,11 +69,6 @@ public static class NameRules
             return "name cannot start with a period";
         }
 
-        if (name.StartsWith("-", StringComparison.Ordinal))
-        {
-            return "name cannot start with a hyphen";
-        }
-
         if (Regex.IsMatch(name, @"^_"))
         {
             return "name cannot start with an underscore";
@@ -110,7 +105,7 @@ public static class NameRules
             return "name can no longer contain special characters (\"~'!()*\")";
         }
 
-        if (Uri.EscapeDataString(name) != name)
+        if (!IsUriComponentSafe(name))
         {
             var scoped = Regex.Match(name, @"^(?:@([^/]+?)[/])?([^/]+?)$");
             if (scoped.Success && scoped.Groups[1].Success)
@@ -122,7 +117,7 @@ public static class NameRules
                     return "name cannot start with a period";
                 }
 
-                if (Uri.EscapeDataString(user) == user && Uri.EscapeDataString(package) == package)
+                if (IsUriComponentSafe(user) && IsUriComponentSafe(package))
                 {
                     return null;
                 }
@@ -133,6 +128,10 @@ public static class NameRules
 
         return null;
     }
+
+    /// <summary>True when JavaScript's encodeURIComponent would leave the text as it is.</summary>
+    private static bool IsUriComponentSafe(string text) =>
+        text.All(c => (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || "-_.!~*'()".IndexOf(c) >= 0);
 
     public static string? CheckWorkflowFile(string value)
     {

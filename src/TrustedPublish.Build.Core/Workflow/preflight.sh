@@ -1,6 +1,7 @@
 # Stops the run before `npm publish` when a trusted-publishing prerequisite is wrong,
 # naming the cause and the fix instead of npm's bare E404. Inputs come through env only.
-set -uo pipefail
+# GitHub runs this with bash -eo pipefail: every check below reports instead of exiting early.
+set +e -uo pipefail
 failed=0
 fail() { echo "::error title=$1::$2"; failed=1; }
 

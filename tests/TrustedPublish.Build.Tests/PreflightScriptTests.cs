@@ -1,0 +1,179 @@
+using System;
+using System.Collections.Generic;
+using System.IO;
+using System.Linq;
+using Microsoft.VisualStudio.TestTools.UnitTesting;
+using YamlDotNet.RepresentationModel;
+
+namespace TrustedPublish.Build.Tests;
+
+/// <summary>
+/// Runs the preflight step exactly as GitHub does (its run: text from the generated workflow, under
+/// bash --noprofile --norc -eo pipefail, with the step's env) against a fake npm on PATH.
+/// </summary>
+[TestClass]
+[OSCondition(OperatingSystems.Linux | OperatingSystems.OSX)]
+public sealed class PreflightScriptTests
+{
+    private sealed class Setup
+    {
+        public string Name = "@acme/widget";
+        public string Version = "1.2.0";
+        public string RepositoryUrl = "git+https://github.com/Acme-Org/widget.git";
+        public string NpmVersion = "11.6.2";
+        public bool OidcGranted = true;
+        public string GitHubRepository = "Acme-Org/widget";
+        public string? Tag = "v1.2.0";
+        public bool VersionPublished;
+        public bool PackageExists = true;
+        public string? DistTag;
+    }
+
+    private static (int ExitCode, string Output, string DistTag) RunPreflight(Setup setup)
+    {
+        var folder = TestPaths.NewTempFolder("preflight");
+        var bin = Directory.CreateDirectory(Path.Combine(folder, "bin")).FullName;
+        File.WriteAllText(Path.Combine(folder, "package.json"),
+            $"{{\"name\": \"{setup.Name}\", \"version\": \"{setup.Version}\", \"repository\": {{\"type\": \"git\", \"url\": \"{setup.RepositoryUrl}\"}}}}");
+
+        // A fake npm: answers --version and the two `npm view` questions the way the registry would.
+        var npm = Path.Combine(bin, "npm");
+        File.WriteAllText(npm, $$"""
+            #!/usr/bin/env bash
+            case "$1" in
+              --version) echo "{{setup.NpmVersion}}" ;;
+              view)
+                if [ "$2" = "{{setup.Name}}@{{setup.Version}}" ]; then
+                  if [ "{{setup.VersionPublished}}" = "True" ]; then echo "{{setup.Version}}"; exit 0; fi
+                  {{(setup.PackageExists ? "exit 0" : "echo 'npm error code E404' >&2; exit 1")}}
+                fi
+                if [ "{{setup.PackageExists}}" = "True" ]; then echo "$2"; exit 0; fi
+                echo "npm error code E404" >&2; echo "npm error 404 Not Found - GET https://registry.npmjs.org/x" >&2; exit 1 ;;
+              *) echo "unexpected npm $*" >&2; exit 99 ;;
+            esac
+            """.Replace("\r\n", "\n"));
+        if (!OperatingSystem.IsWindows())
+        {
+            File.SetUnixFileMode(npm, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+        }
+
+        // The step as generated: its env and its run: text.
+        var inputs = TestInputs.Create($"{{\"name\": \"{setup.Name}\", \"version\": \"{setup.Version}\"}}");
+        inputs.DistTag = setup.DistTag ?? "";
+        var workflow = WorkflowGeneratorTests.Parse(TrustedPublishEngine.Run(inputs).Workflow!);
+        var steps = ((YamlSequenceNode)((YamlMappingNode)WorkflowGeneratorTests.Map(workflow, "jobs")["publish"])["steps"]).Children.Cast<YamlMappingNode>();
+        var preflight = steps.Single(s => s.Children.TryGetValue(new YamlScalarNode("id"), out var id) && id.ToString() == "preflight");
+        var script = Path.Combine(folder, "preflight.sh");
+        File.WriteAllText(script, WorkflowGeneratorTests.Scalar(preflight, "run"));
+        var outputFile = Path.Combine(folder, "github_output");
+        File.WriteAllText(outputFile, "");
+
+        var environment = new Dictionary<string, string?>
+        {
+            ["PATH"] = bin + ":" + Environment.GetEnvironmentVariable("PATH"),
+            ["GITHUB_REPOSITORY"] = setup.GitHubRepository,
+            ["GITHUB_REF_TYPE"] = setup.Tag == null ? "branch" : "tag",
+            ["GITHUB_REF_NAME"] = setup.Tag ?? "main",
+            ["GITHUB_OUTPUT"] = outputFile,
+            ["ACTIONS_ID_TOKEN_REQUEST_URL"] = setup.OidcGranted ? "https://token.actions.example/" : null,
+            ["DIST_TAG"] = null,
+        };
+        foreach (var entry in ((YamlMappingNode)preflight["env"]).Children)
+        {
+            environment[entry.Key.ToString()] = entry.Value.ToString();
+        }
+
+        var result = ProcessRunner.Run("bash", new[] { "--noprofile", "--norc", "-eo", "pipefail", script }, folder, environment);
+        var distTag = File.ReadAllLines(outputFile).Select(l => l.Split('=', 2)).Where(p => p[0] == "dist_tag").Select(p => p[1]).SingleOrDefault() ?? "";
+        Directory.Delete(folder, recursive: true);
+        return (result.ExitCode, result.All, distTag);
+    }
+
+    private static void AssertFailsWithOnly(Setup setup, string title)
+    {
+        var (exitCode, output, _) = RunPreflight(setup);
+        Assert.AreEqual(1, exitCode, output);
+        var errors = output.Split('\n').Where(l => l.StartsWith("::error", StringComparison.Ordinal)).ToList();
+        Assert.AreEqual(1, errors.Count, output);
+        StringAssert.StartsWith(errors[0], "::error title=" + title + "::");
+    }
+
+    [TestMethod]
+    public void CorrectSetup_Passes_WithDistTagLatest()
+    {
+        var (exitCode, output, distTag) = RunPreflight(new Setup());
+        Assert.AreEqual(0, exitCode, output);
+        Assert.IsFalse(output.Contains("::error", StringComparison.Ordinal), output);
+        Assert.AreEqual("latest", distTag);
+    }
+
+    [TestMethod]
+    public void ManualRunWithoutTag_SkipsTheTagCheck()
+    {
+        var (exitCode, output, _) = RunPreflight(new Setup { Tag = null });
+        Assert.AreEqual(0, exitCode, output);
+    }
+
+    [TestMethod]
+    [DataRow("11.5.0")]
+    [DataRow("10.9.2")]
+    public void OldNpm_FailsWithItsOwnMessage(string version) =>
+        AssertFailsWithOnly(new Setup { NpmVersion = version }, "npm too old for trusted publishing");
+
+    [TestMethod]
+    public void NoIdTokenPermission_FailsWithItsOwnMessage() =>
+        AssertFailsWithOnly(new Setup { OidcGranted = false }, "No OIDC token");
+
+    [TestMethod]
+    [DataRow("git+https://github.com/acme-org/widget.git")]
+    [DataRow("https://github.com/Acme-Org/other")]
+    [DataRow("")]
+    public void RepositoryUrlMismatch_FailsWithItsOwnMessage(string url) =>
+        AssertFailsWithOnly(new Setup { RepositoryUrl = url }, "repository.url does not match");
+
+    [TestMethod]
+    [DataRow("https://github.com/Acme-Org/widget")]
+    [DataRow("git+https://github.com/Acme-Org/widget.git")]
+    [DataRow("https://github.com/Acme-Org/widget.git")]
+    public void RepositoryUrlForms_ThatNpmAccepts_Pass(string url)
+    {
+        var (exitCode, output, _) = RunPreflight(new Setup { RepositoryUrl = url });
+        Assert.AreEqual(0, exitCode, output);
+    }
+
+    [TestMethod]
+    public void TagThatDoesNotMatchTheVersion_FailsWithItsOwnMessage() =>
+        AssertFailsWithOnly(new Setup { Tag = "v1.2.1" }, "Tag does not match version");
+
+    [TestMethod]
+    public void VersionAlreadyPublished_FailsWithItsOwnMessage() =>
+        AssertFailsWithOnly(new Setup { VersionPublished = true }, "Version already published");
+
+    [TestMethod]
+    public void PackageNotOnTheRegistry_FailsWithTheFirstPublishByHandMessage()
+    {
+        AssertFailsWithOnly(new Setup { PackageExists = false }, "Package does not exist yet");
+        var (_, output, _) = RunPreflight(new Setup { PackageExists = false });
+        StringAssert.Contains(output, "publish the first version by hand");
+    }
+
+    [TestMethod]
+    [DataRow("1.3.0-beta.2", "v1.3.0-beta.2", "beta")]
+    [DataRow("2.0.0-rc.1", "v2.0.0-rc.1", "rc")]
+    [DataRow("1.0.0-0", "v1.0.0-0", "next")]
+    [DataRow("1.0.0-alpha+build.5", "v1.0.0-alpha+build.5", "alpha")]
+    public void PrereleaseVersion_PublishesUnderItsFirstIdentifier(string version, string tag, string distTag)
+    {
+        var (exitCode, output, actual) = RunPreflight(new Setup { Version = version, Tag = tag });
+        Assert.AreEqual(0, exitCode, output);
+        Assert.AreEqual(distTag, actual);
+    }
+
+    [TestMethod]
+    public void FixedDistTagProperty_Wins()
+    {
+        var (exitCode, output, distTag) = RunPreflight(new Setup { Version = "1.3.0-beta.2", Tag = "v1.3.0-beta.2", DistTag = "canary" });
+        Assert.AreEqual(0, exitCode, output);
+        Assert.AreEqual("canary", distTag);
+    }
+}
