@@ -188,23 +188,8 @@ public static class SettingsResolver
         return fallback;
     }
 
-    /// <summary>The line of &lt;Property&gt; in the project file when it is set there; else line 1 of the project (so annotations still show).</summary>
-    internal static SourceSpan PropertyLocation(TrustedPublishInputs inputs, string property)
-    {
-        if (inputs.ProjectFileText != null)
-        {
-            var match = Regex.Match(inputs.ProjectFileText, "<" + Regex.Escape(property) + @"[\s>/]");
-            if (match.Success)
-            {
-                var before = inputs.ProjectFileText.Substring(0, match.Index);
-                var line = before.Count(c => c == '\n') + 1;
-                var column = match.Index - (before.LastIndexOf('\n') + 1) + 1;
-                return new SourceSpan(inputs.ProjectFile, line, column);
-            }
-        }
-
-        return new SourceSpan(inputs.ProjectFile, 1, 1);
-    }
+    internal static SourceSpan PropertyLocation(TrustedPublishInputs inputs, string property) =>
+        ProjectFileLocator.Find(inputs.ProjectFile, inputs.ProjectFileText, property);
 
     private static SourceSpan NameLocation(TrustedPublishInputs inputs, PackageJsonDocument packageJson)
     {

@@ -52,7 +52,7 @@ public abstract class TrustedPublishTaskBase : Task
     protected abstract void Run();
 
     /// <summary>Full path of package.json.</summary>
-    protected string PackageJsonPath => Path.GetFullPath(Path.Combine(PackageDirectory, "package.json"));
+    protected string PackageJsonPath => Path.GetFullPath(Path.Combine(PackageDirectory.Length == 0 ? "." : PackageDirectory, "package.json"));
 
     protected string WorkflowPath(PublishSettings settings) =>
         Path.GetFullPath(Path.Combine(RepositoryRoot, ".github", "workflows", settings.WorkflowFile));
@@ -60,17 +60,33 @@ public abstract class TrustedPublishTaskBase : Task
     /// <summary>Reads everything the core needs; null (with errors logged) when a file cannot be read.</summary>
     protected TrustedPublishInputs? ReadInputs()
     {
-        var packageJsonPath = PackageJsonPath;
-        if (!File.Exists(packageJsonPath))
+        var projectFileText = File.Exists(ProjectFile) ? File.ReadAllText(ProjectFile) : null;
+        SourceSpan At(string property) => ProjectFileLocator.Find(ProjectFile, projectFileText, property);
+
+        var packageDirectoryProperty = Settings.GetMetadata("PackageDirectoryProperty");
+        if (packageDirectoryProperty.Length > 0 && packageDirectoryProperty.Trim().Length == 0)
         {
-            Report(DiagnosticCatalog.PackageJsonMissing.Create(ProjectFile, 0, 0, PackageDirectory));
+            Report(DiagnosticCatalog.PropertyBlank.Create(At("TrustedPublishPackageDirectory"), "TrustedPublishPackageDirectory"));
+            return null;
+        }
+
+        var packageJsonPath = PackageJsonPath;
+        if (Directory.Exists(packageJsonPath) || !File.Exists(packageJsonPath))
+        {
+            Report(DiagnosticCatalog.PackageJsonMissing.Create(At("TrustedPublishPackageDirectory"), packageDirectoryProperty.Length > 0 ? packageDirectoryProperty : PackageDirectory));
+            return null;
+        }
+
+        if (RepositoryRoot.Length == 0)
+        {
+            Report(DiagnosticCatalog.RepositoryRootMissing.Create(At("TrustedPublishRepositoryRoot"), Path.GetDirectoryName(ProjectFile)));
             return null;
         }
 
         var packageDirectory = RepositoryFiles.RelativePath(RepositoryRoot, PackageDirectory);
         if (packageDirectory == null)
         {
-            Report(DiagnosticCatalog.PackageOutsideRepository.Create(ProjectFile, 0, 0, PackageDirectory, RepositoryRoot));
+            Report(DiagnosticCatalog.PackageOutsideRepository.Create(At("TrustedPublishPackageDirectory"), PackageDirectory, RepositoryRoot));
             return null;
         }
 
@@ -100,7 +116,7 @@ public abstract class TrustedPublishTaskBase : Task
         try
         {
             inputs.PackageJson = File.ReadAllBytes(packageJsonPath);
-            inputs.ProjectFileText = File.Exists(ProjectFile) ? File.ReadAllText(ProjectFile) : null;
+            inputs.ProjectFileText = projectFileText;
             if (inputs.Owner.Trim().Length == 0 || inputs.Repository.Trim().Length == 0)
             {
                 inputs.GitConfigPath = RepositoryFiles.FindGitConfig(RepositoryRoot);
