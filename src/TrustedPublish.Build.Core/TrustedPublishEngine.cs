@@ -4,6 +4,7 @@ using System.Text;
 using TrustedPublish.Build.Diagnostics;
 using TrustedPublish.Build.Model;
 using TrustedPublish.Build.PackageJson;
+using TrustedPublish.Build.Rules;
 using TrustedPublish.Build.Workflow;
 
 namespace TrustedPublish.Build;
@@ -16,13 +17,53 @@ public static class TrustedPublishEngine
 {
     public static TrustedPublishResult Run(TrustedPublishInputs inputs)
     {
+        if (!inputs.GenerateEnabled)
+        {
+            return Diagnose(inputs);
+        }
+
+        var result = Generate(inputs);
+        if (result.Settings == null)
+        {
+            return result;
+        }
+
+        // The rules see the repository as it will be after this run: the generated workflow in place of the one on disk.
+        var relative = result.Settings.WorkflowPath;
+        var workflows = inputs.Workflows.Where(w => w.RelativePath != relative).ToList();
+        workflows.Add(new RepositoryFile(inputs.WorkflowFullPath.Length > 0 ? inputs.WorkflowFullPath : relative, relative, result.Workflow!));
+        var document = PackageJsonDocument.Parse(result.PackageJson!.Bytes).Document!;
+        var findings = RuleRunner.Run(new RuleContext(result.Settings, document, inputs.PackageJsonPath, workflows, inputs.Npmrcs, handMaintained: false));
+        return new TrustedPublishResult(result.Diagnostics.Concat(findings).ToList(), result.Settings, result.Workflow, result.PackageJson);
+    }
+
+    /// <summary>The rules alone, over the files as they are (TrustedPublishDoctor, and builds with generation off). Writes nothing.</summary>
+    public static TrustedPublishResult Diagnose(TrustedPublishInputs inputs)
+    {
         var diagnostics = new List<Diagnostic>();
+        var document = Read(inputs, diagnostics);
+        if (document == null)
+        {
+            return new TrustedPublishResult(diagnostics, null, null, null);
+        }
+
+        var settings = SettingsResolver.Resolve(inputs, document, diagnostics);
+        if (settings != null)
+        {
+            diagnostics.AddRange(RuleRunner.Run(new RuleContext(settings, document, inputs.PackageJsonPath, inputs.Workflows, inputs.Npmrcs, handMaintained: !inputs.GenerateEnabled)));
+        }
+
+        return new TrustedPublishResult(diagnostics, settings, null, null);
+    }
+
+    private static PackageJsonDocument? Read(TrustedPublishInputs inputs, List<Diagnostic> diagnostics)
+    {
         var parse = PackageJsonDocument.Parse(inputs.PackageJson);
         if (!parse.Succeeded)
         {
             var descriptor = parse.IsWrongShape ? DiagnosticCatalog.PackageJsonWrongShape : DiagnosticCatalog.PackageJsonInvalid;
             diagnostics.Add(descriptor.Create(inputs.PackageJsonPath, parse.Line, parse.Column, parse.Error));
-            return new TrustedPublishResult(diagnostics, null, null, null);
+            return null;
         }
 
         var document = parse.Document!;
@@ -31,7 +72,15 @@ public static class TrustedPublishEngine
             diagnostics.Add(DiagnosticCatalog.PackageJsonWrongShape.Create(inputs.PackageJsonPath, line, column, message));
         }
 
-        if (diagnostics.Count > 0)
+        return diagnostics.Count > 0 ? null : document;
+    }
+
+    /// <summary>Settings, workflow text and package.json patch, without the rules.</summary>
+    public static TrustedPublishResult Generate(TrustedPublishInputs inputs)
+    {
+        var diagnostics = new List<Diagnostic>();
+        var document = Read(inputs, diagnostics);
+        if (document == null)
         {
             return new TrustedPublishResult(diagnostics, null, null, null);
         }
@@ -67,6 +116,11 @@ public static class TrustedPublishEngine
         builder.AppendLine($"  Environment name:     {settings.Environment ?? "(leave blank)"}");
         var environment = settings.Environment == null ? "" : $" --env \"{settings.Environment}\"";
         builder.AppendLine($"  or, with npm 11.15.0 or newer and 2FA: npm trust github {name} --file {settings.WorkflowFile} --repo {settings.Repository}{environment} --allow-publish");
+        if (settings.Provenance)
+        {
+            builder.AppendLine("  package.json forces provenance (publishConfig.provenance: true): fine for a public repository; a private one fails with E422, so set TrustedPublishProvenance=false there.");
+        }
+
         var access = settings.IsScoped && settings.Access == "public" ? " --access public" : "";
         builder.Append($"  A package that is not on npm yet must be published once by hand (npm publish{access}) before a trusted publisher can be added.");
         return builder.ToString();

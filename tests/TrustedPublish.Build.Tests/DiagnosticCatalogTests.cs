@@ -30,7 +30,7 @@ public sealed class DiagnosticCatalogTests
         var readme = File.ReadAllText(Path.Combine(TestPaths.RepositoryRoot, "README.md"));
         foreach (var descriptor in DiagnosticCatalog.All)
         {
-            StringAssert.Contains(readme, $"| {descriptor.Code} |", $"README.md must document {descriptor.Code} ({descriptor.Title}) in its diagnostics table");
+            Assert.IsTrue(readme.Contains($"| {descriptor.Code} |", System.StringComparison.Ordinal), $"README.md must document {descriptor.Code} ({descriptor.Title}) in its diagnostics table");
         }
 
         // And the README documents no code that does not exist.

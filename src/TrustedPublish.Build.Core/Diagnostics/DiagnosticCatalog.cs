@@ -102,6 +102,32 @@ public static class DiagnosticCatalog
         "package.json field '{0}' is {1}, expected {2}.",
         "run 'dotnet build' without CI=true to update package.json, or change the TrustedPublish* properties to match.", "");
 
+    // 023-029: package.json rules for hand-maintained setups (with generation on, the patch guarantees these).
+    public static readonly DiagnosticDescriptor RepositoryUrlMismatch = new(
+        "TPB023", Error, "repository.url does not name the GitHub repository exactly",
+        "package.json repository {0} does not name https://github.com/{1} exactly (case included).",
+        "set \"repository\": {{\"type\": \"git\", \"url\": \"git+https://github.com/{1}.git\"}} (or turn generation on to have it written).", "E422 (Failed to validate repository information)");
+
+    public static readonly DiagnosticDescriptor ProvenanceForced = new(
+        "TPB024", Warning, "Provenance is forced",
+        "{0} forces provenance; npm makes provenance by itself for public repositories, and forcing it from a private or internal repository fails.",
+        "remove it (provenance stays automatic for public repositories), or keep it only if the repository is public; silence with NoWarn TPB024.", "E422 (Unsupported GitHub Actions source repository visibility: \"private\")");
+
+    public static readonly DiagnosticDescriptor ScopedNotPublic = new(
+        "TPB025", Error, "Scoped package without public access",
+        "{0} is scoped, so npm publishes it as private unless told otherwise, and neither publishConfig.access nor the publish command says public.",
+        "add \"publishConfig\": {{\"access\": \"public\"}} to package.json or pass --access public to npm publish.", "E402 (You must sign up for private packages)");
+
+    public static readonly DiagnosticDescriptor PrereleaseWithoutTag = new(
+        "TPB026", Warning, "Prerelease version without a dist-tag",
+        "Version {0} is a prerelease, but neither publishConfig.tag nor the publish command's --tag sets a dist-tag.",
+        "publish with --tag next (or the prerelease's name), or set publishConfig.tag.", "'You must specify a tag using --tag when publishing a prerelease version'");
+
+    public static readonly DiagnosticDescriptor NameMismatch = new(
+        "TPB027", Error, "package.json name differs from TrustedPublishPackageName",
+        "package.json name is '{0}', but TrustedPublishPackageName is '{1}'.",
+        "make them the same (turn generation on to have package.json patched), and register the trusted publisher for that name.", "E404 Not Found - PUT");
+
     // 030-039: the generated workflow.
     public static readonly DiagnosticDescriptor WorkflowDrift = new(
         "TPB030", Error, "The generated workflow drifted from the file on disk",
@@ -139,6 +165,88 @@ public static class DiagnosticCatalog
         "{0} is set but holds only spaces.",
         "remove the property to use its default, or give it a value.", "");
 
+    // 060-069: .npmrc files.
+    public static readonly DiagnosticDescriptor ScopeRegistryRedirect = new(
+        "TPB060", Error, ".npmrc sends the package's scope to another registry",
+        "{0} sends {1} packages to {2}, so npm publish goes there instead of registry.npmjs.org (a --registry flag does not override a scope registry).",
+        "remove the {1}:registry line, or point it at https://registry.npmjs.org/.", "E404 Not Found - PUT or ENEEDAUTH");
+
+    public static readonly DiagnosticDescriptor RegistryRedirect = new(
+        "TPB061", Warning, ".npmrc points npm at another registry",
+        "{0} sets registry to {1}; a publish that does not pass --registry https://registry.npmjs.org/ goes there.",
+        "publish with --registry https://registry.npmjs.org/ (the generated workflow does), or remove the registry line.", "E404 Not Found - PUT or ENEEDAUTH");
+
+    public static readonly DiagnosticDescriptor NpmrcTokenPlaceholder = new(
+        "TPB062", Warning, ".npmrc sets up a token for npmjs.org",
+        "{0} configures an _authToken for registry.npmjs.org; when OIDC fails, npm falls back to this token path and reports a misleading error.",
+        "remove the _authToken line: trusted publishing needs no token.", "'Access token expired or revoked' (E404) instead of the real cause");
+
+    public static readonly DiagnosticDescriptor NpmrcLiteralToken = new(
+        "TPB063", Error, ".npmrc holds a literal token",
+        "{0} holds a literal _authToken for {1} (value not shown). A token in the repository is a leaked secret, and npm uses it instead of OIDC.",
+        "revoke the token on npmjs.com, remove the line, and rely on trusted publishing.", "'Access token expired or revoked'");
+
+    // 070-089: workflows in .github/workflows that publish to npm (generated or hand-written).
+    public static readonly DiagnosticDescriptor TokenInPublishEnv = new(
+        "TPB070", Warning, "A long-lived npm token reaches the publish step",
+        "{0} is set for the step that runs '{1}', so npm uses the token path instead of trusted publishing (OIDC).",
+        "remove {0} from the workflow (and delete the NPM_TOKEN secret once publishing works with OIDC).", "'Access token expired or revoked' / E404 once the token expires");
+
+    public static readonly DiagnosticDescriptor TokenWrittenToNpmrc = new(
+        "TPB071", Warning, "A step writes an npm token into .npmrc",
+        "This step writes an _authToken into .npmrc, which npm prefers to OIDC.",
+        "remove the step: trusted publishing needs no .npmrc token.", "'Access token expired or revoked'");
+
+    public static readonly DiagnosticDescriptor TokenInputToPublishAction = new(
+        "TPB072", Warning, "A publish action gets a token input",
+        "{0} gets the token input '{1}', so it publishes with a long-lived token instead of trusted publishing.",
+        "remove the token input (and use npm publish with id-token: write), or check that the action supports OIDC without a token.", "'Access token expired or revoked'");
+
+    public static readonly DiagnosticDescriptor MissingIdToken = new(
+        "TPB073", Error, "The publishing job lacks id-token: write",
+        "Job '{0}' publishes to npm but is not granted 'id-token: write' ({1}), so npm cannot get an OIDC token.",
+        "add 'permissions: {{ contents: read, id-token: write }}' to the job.", "ENEEDAUTH, or E404 with 'Access token expired or revoked' when a token is configured");
+
+    public static readonly DiagnosticDescriptor SelfHostedRunner = new(
+        "TPB074", Error, "The publishing job runs on a self-hosted runner",
+        "Job '{0}' publishes to npm from runs-on {1}; npm trusted publishing accepts only GitHub-hosted runners.",
+        "run the publishing job on a GitHub-hosted runner such as ubuntu-latest.", "E404 Not Found - PUT (OIDC token rejected)");
+
+    public static readonly DiagnosticDescriptor NpmTooOld = new(
+        "TPB075", Error, "npm is too old for trusted publishing",
+        "Job '{0}' publishes with {1}, whose npm is older than 11.5.1, and no step upgrades npm before publishing.",
+        "use node-version '24', or add 'npm install -g npm@^11.5.1' before publishing (Node 22.14 or newer).", "ENEEDAUTH or E404 Not Found - PUT");
+
+    public static readonly DiagnosticDescriptor NpmLatestRefused = new(
+        "TPB076", Error, "npm@latest refuses this Node version",
+        "'{0}' installs npm 12, whose engines (^22.22.2 || ^24.15.0 || >=26) refuse Node {1}.",
+        "install npm@^11.5.1 instead of npm@latest, or use node-version '24'.", "EBADENGINE");
+
+    public static readonly DiagnosticDescriptor ReusableWorkflowPublishes = new(
+        "TPB077", Warning, "A reusable workflow publishes",
+        "'{0}' is a reusable workflow (on: workflow_call) that publishes; npm checks the CALLING workflow's file name against the trusted publisher, not this one.",
+        "register the calling workflow's file name in npm's Trusted Publisher settings, and grant id-token: write in both; or publish from the registered workflow itself.", "E404 Not Found - PUT");
+
+    public static readonly DiagnosticDescriptor OtherWorkflowPublishes = new(
+        "TPB078", Error, "A workflow other than the configured one publishes the package",
+        "'{0}' publishes {1}, but the trusted publisher is registered for '{2}'; npm accepts publishes from that one workflow only.",
+        "publish only from '{2}' (remove the publish step here), or set TrustedPublishWorkflowFile to '{0}' and update npm's Trusted Publisher settings.", "E404 Not Found - PUT");
+
+    public static readonly DiagnosticDescriptor ConfiguredWorkflowDoesNotPublish = new(
+        "TPB079", Warning, "The configured workflow does not publish",
+        "'{0}' is the workflow registered as trusted publisher (TrustedPublishWorkflowFile), but {1}.",
+        "publish from '{0}', or set TrustedPublishWorkflowFile to the workflow that runs npm publish.", "E404 Not Found - PUT");
+
+    public static readonly DiagnosticDescriptor WorkflowUnreadable = new(
+        "TPB080", Warning, "A workflow is not valid YAML",
+        "'{0}' could not be read as YAML ({1}), so it was not checked.",
+        "fix the YAML; GitHub refuses this workflow too.", "");
+
+    public static readonly DiagnosticDescriptor ProvenanceForcedInWorkflow = new(
+        "TPB081", Warning, "A workflow forces provenance",
+        "'{0}' forces provenance ({1}); npm makes provenance by itself for public repositories, and forcing it from a private or internal repository fails.",
+        "remove it (provenance stays automatic for public repositories); silence with NoWarn TPB081 if the repository is public.", "E422 (Unsupported GitHub Actions source repository visibility: \"private\")");
+
     // 090-099: the package itself.
     public static readonly DiagnosticDescriptor InternalError = new(
         "TPB099", Error, "Unexpected failure inside TrustedPublish.Build",
@@ -152,8 +260,13 @@ public static class DiagnosticCatalog
         NodeVersionInvalid, EnvironmentInvalid, AccessInvalid, BooleanInvalid, TagPatternInvalid, RepositoryRootMissing,
         PackageOutsideRepository, DistTagInvalid, RunnerInvalid, ScriptNameInvalid, PropertyBlank,
         PackageJsonInvalid, PackageJsonWrongShape, PackageJsonDrift,
+        RepositoryUrlMismatch, ProvenanceForced, ScopedNotPublic, PrereleaseWithoutTag, NameMismatch,
         WorkflowDrift, WorkflowMissing,
         WriteFailed, ReadFailed, ConflictingProjects,
+        ScopeRegistryRedirect, RegistryRedirect, NpmrcTokenPlaceholder, NpmrcLiteralToken,
+        TokenInPublishEnv, TokenWrittenToNpmrc, TokenInputToPublishAction, MissingIdToken, SelfHostedRunner, NpmTooOld,
+        NpmLatestRefused, ReusableWorkflowPublishes, OtherWorkflowPublishes, ConfiguredWorkflowDoesNotPublish,
+        WorkflowUnreadable, ProvenanceForcedInWorkflow,
         InternalError,
     };
 }

@@ -61,6 +61,18 @@ public sealed class TrustedPublishInputs
 
     public LockfileKind Lockfile { get; set; }
 
+    /// <summary>The workflow files in .github/workflows (*.yml, *.yaml), for the rules.</summary>
+    public System.Collections.Generic.IReadOnlyList<Rules.RepositoryFile> Workflows { get; set; } = new Rules.RepositoryFile[0];
+
+    /// <summary>The repository's and the package's .npmrc files, for the rules.</summary>
+    public System.Collections.Generic.IReadOnlyList<Rules.RepositoryFile> Npmrcs { get; set; } = new Rules.RepositoryFile[0];
+
+    /// <summary>False when the workflow and package.json are maintained by hand (TrustedPublishGenerateEnabled=false): only the rules run.</summary>
+    public bool GenerateEnabled { get; set; } = true;
+
+    /// <summary>Full path where the configured workflow lives, for the rules to see the generated text there.</summary>
+    public string WorkflowFullPath { get; set; } = "";
+
     /// <summary>The MSBuild property values with their property names, for checks that apply to all of them.</summary>
     public System.Collections.Generic.IEnumerable<(string Property, string Value)> NamedValues()
     {

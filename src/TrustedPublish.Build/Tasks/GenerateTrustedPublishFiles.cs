@@ -33,7 +33,8 @@ public sealed class GenerateTrustedPublishFiles : TrustedPublishTaskBase
             Report(diagnostic);
         }
 
-        if (result.HasErrors || result.Settings == null)
+        // Rule findings about other files do not stop generation; only a failure to work out the settings does.
+        if (result.Settings == null || result.Workflow == null)
         {
             return;
         }

@@ -1,10 +1,13 @@
 using System;
+using System.Collections.Generic;
 using System.IO;
+using System.Linq;
 using Microsoft.Build.Framework;
 using Microsoft.Build.Utilities;
 using TrustedPublish.Build.Diagnostics;
 using TrustedPublish.Build.IO;
 using TrustedPublish.Build.Model;
+using TrustedPublish.Build.Rules;
 
 namespace TrustedPublish.Build.Tasks;
 
@@ -108,6 +111,7 @@ public abstract class TrustedPublishTaskBase : Task
             PinActions = Value("PinActions"),
             CheckScripts = Value("CheckScripts"),
             RepositoryUrl = Value("RepositoryUrl"),
+            GenerateEnabled = !string.Equals(Value("GenerateEnabled"), "false", StringComparison.OrdinalIgnoreCase),
             PackageDirectory = packageDirectory,
             PackageJsonPath = packageJsonPath,
             Lockfile = RepositoryFiles.FindLockfile(PackageDirectory),
@@ -117,6 +121,9 @@ public abstract class TrustedPublishTaskBase : Task
         {
             inputs.PackageJson = File.ReadAllBytes(packageJsonPath);
             inputs.ProjectFileText = projectFileText;
+            inputs.Workflows = ReadWorkflows();
+            inputs.Npmrcs = ReadNpmrcs();
+            inputs.WorkflowFullPath = SafeCombine(RepositoryRoot, ".github", "workflows", inputs.WorkflowFile.Length == 0 ? "publish.yml" : inputs.WorkflowFile);
             if (inputs.Owner.Trim().Length == 0 || inputs.Repository.Trim().Length == 0)
             {
                 inputs.GitConfigPath = RepositoryFiles.FindGitConfig(RepositoryRoot);
@@ -130,6 +137,53 @@ public abstract class TrustedPublishTaskBase : Task
         }
 
         return inputs;
+    }
+
+    /// <summary>Every *.yml and *.yaml in .github/workflows, in a fixed order.</summary>
+    private List<RepositoryFile> ReadWorkflows()
+    {
+        var folder = Path.Combine(RepositoryRoot, ".github", "workflows");
+        var files = new List<RepositoryFile>();
+        if (!Directory.Exists(folder))
+        {
+            return files;
+        }
+
+        var paths = Directory.GetFiles(folder, "*.yml").Concat(Directory.GetFiles(folder, "*.yaml")).OrderBy(p => p, StringComparer.Ordinal);
+        foreach (var path in paths)
+        {
+            files.Add(new RepositoryFile(path, Display(path), File.ReadAllText(path)));
+        }
+
+        return files;
+    }
+
+    /// <summary>The repository's .npmrc and the package's, when they exist.</summary>
+    private List<RepositoryFile> ReadNpmrcs()
+    {
+        var files = new List<RepositoryFile>();
+        foreach (var folder in new[] { RepositoryRoot, PackageDirectory }.Select(Path.GetFullPath).Distinct(StringComparer.Ordinal))
+        {
+            var path = Path.Combine(folder, ".npmrc");
+            if (File.Exists(path))
+            {
+                files.Add(new RepositoryFile(path, Display(path), File.ReadAllText(path)));
+            }
+        }
+
+        return files;
+    }
+
+    private static string SafeCombine(params string[] parts)
+    {
+        try
+        {
+            return Path.GetFullPath(Path.Combine(parts));
+        }
+        catch (ArgumentException)
+        {
+            return "";
+        }
     }
 
     protected void Report(Diagnostic diagnostic)

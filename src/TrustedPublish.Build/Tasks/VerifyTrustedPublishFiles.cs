@@ -26,7 +26,7 @@ public sealed class VerifyTrustedPublishFiles : TrustedPublishTaskBase
             Report(diagnostic);
         }
 
-        if (result.HasErrors || result.Settings == null)
+        if (result.Settings == null || result.Workflow == null)
         {
             return;
         }

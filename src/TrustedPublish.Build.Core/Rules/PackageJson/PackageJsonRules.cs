@@ -1,0 +1,75 @@
+using System.Collections.Generic;
+using System.Linq;
+using System.Text.RegularExpressions;
+using TrustedPublish.Build.Diagnostics;
+using TrustedPublish.Build.Model;
+
+namespace TrustedPublish.Build.Rules.PackageJson;
+
+/// <summary>
+/// TPB023-TPB027: package.json fields that make a publish fail, for setups that maintain package.json by
+/// hand (with generation on, the patch writes these fields and TPB022 catches drift).
+/// </summary>
+public sealed class PackageJsonRule : IRepositoryRule
+{
+    public IEnumerable<Diagnostic> Check(RuleContext context)
+    {
+        if (!context.HandMaintained)
+        {
+            yield break;
+        }
+
+        var document = context.PackageJson;
+        var root = document.Root;
+        var settings = context.Settings;
+        var path = context.PackageJsonPath;
+        (int, int) At(string member, string? inner = null)
+        {
+            var node = root.Find(member)?.Value;
+            if (node != null && inner != null && node.IsObject)
+            {
+                node = node.Find(inner)?.Value ?? node;
+            }
+
+            return node == null ? (1, 1) : document.Locate(node.Start);
+        }
+
+        // repository.url must name OWNER/REPO exactly (any form npm understands).
+        var repository = root.Get("repository");
+        var url = repository == null ? null : repository.IsString ? repository.Text : repository.GetString("url");
+        var named = GitHubRepository.TryParseUrl(url, allowShorthand: true);
+        if (named == null || named.Owner != settings.Repository.Owner || named.Name != settings.Repository.Name)
+        {
+            var (line, column) = At("repository", "url");
+            yield return DiagnosticCatalog.RepositoryUrlMismatch.Create(path, line, column, url == null ? "is missing" : $"'{url}'", settings.Repository.ToString());
+        }
+
+        var publishConfig = root.Get("publishConfig");
+        var provenance = publishConfig?.Get("provenance");
+        if (provenance != null && provenance.Kind == System.Text.Json.JsonTokenType.True)
+        {
+            var (line, column) = document.Locate(provenance.Start);
+            yield return DiagnosticCatalog.ProvenanceForced.Create(path, line, column, "publishConfig.provenance: true");
+        }
+
+        var commands = context.PublishStepsOfThisPackage.Select(p => p.Command).ToList();
+        if (settings.IsScoped && publishConfig?.GetString("access") != "public" && !commands.Any(c => Regex.IsMatch(c, @"--access[=\s]+public")))
+        {
+            var (line, column) = At("name");
+            yield return DiagnosticCatalog.ScopedNotPublic.Create(path, line, column, settings.PackageName);
+        }
+
+        var version = document.Version;
+        if (version != null && version.IndexOf('-') > 0 && publishConfig?.GetString("tag") == null && !commands.Any(c => Regex.IsMatch(c, @"--tag[=\s]")))
+        {
+            var (line, column) = At("version");
+            yield return DiagnosticCatalog.PrereleaseWithoutTag.Create(path, line, column, version);
+        }
+
+        if (settings.ManagePackageName && document.Name != settings.PackageName)
+        {
+            var (line, column) = At("name");
+            yield return DiagnosticCatalog.NameMismatch.Create(path, line, column, document.Name ?? "", settings.PackageName);
+        }
+    }
+}

@@ -1,0 +1,238 @@
+using System;
+using System.Collections.Generic;
+using System.IO;
+using System.Linq;
+using YamlDotNet.Core;
+using YamlDotNet.RepresentationModel;
+
+namespace TrustedPublish.Build.Rules.Workflows;
+
+/// <summary>
+/// A GitHub Actions workflow read with positions (YamlDotNet's representation model keeps each node's
+/// 1-based line and column), seen the way the runner sees it: jobs, their steps, and for each step the
+/// env, permissions and working directory in effect.
+/// </summary>
+public sealed class WorkflowDocument
+{
+    private WorkflowDocument(RepositoryFile file, YamlMappingNode root)
+    {
+        File = file;
+        Root = root;
+        Lines = file.Text.Replace("\r\n", "\n").Split('\n');
+        On = Child(root, "on") ?? Child(root, "true");
+        Jobs = ReadJobs();
+    }
+
+    public RepositoryFile File { get; }
+
+    public YamlMappingNode Root { get; }
+
+    public string[] Lines { get; }
+
+    /// <summary>The `on:` node (YAML 1.1 parsers read the key as true; YamlDotNet keeps "on").</summary>
+    public YamlNode? On { get; }
+
+    public IReadOnlyList<WorkflowJob> Jobs { get; }
+
+    /// <summary>True when the workflow can be called by others (on: workflow_call).</summary>
+    public bool IsReusable => On switch
+    {
+        YamlScalarNode scalar => scalar.Value == "workflow_call",
+        YamlSequenceNode sequence => sequence.Children.OfType<YamlScalarNode>().Any(s => s.Value == "workflow_call"),
+        YamlMappingNode mapping => mapping.Children.ContainsKey(new YamlScalarNode("workflow_call")),
+        _ => false,
+    };
+
+    /// <summary>Reads a workflow; null with the reason when it is not YAML or not a mapping.</summary>
+    public static WorkflowDocument? Parse(RepositoryFile file, out string? error)
+    {
+        try
+        {
+            var stream = new YamlStream();
+            stream.Load(new StringReader(file.Text));
+            if (stream.Documents.Count == 0 || stream.Documents[0].RootNode is not YamlMappingNode root)
+            {
+                error = "it is not a mapping";
+                return null;
+            }
+
+            error = null;
+            return new WorkflowDocument(file, root);
+        }
+        catch (YamlException ex)
+        {
+            error = $"line {ex.Start.Line}, column {ex.Start.Column}: {ex.Message}";
+            return null;
+        }
+    }
+
+    public static YamlNode? Child(YamlNode? node, string key) =>
+        node is YamlMappingNode mapping && mapping.Children.TryGetValue(new YamlScalarNode(key), out var value) ? value : null;
+
+    public static string? Text(YamlNode? node) => node is YamlScalarNode scalar ? scalar.Value : null;
+
+    /// <summary>The key node of <paramref name="key"/> in a mapping, for pointing at "permissions:" itself.</summary>
+    public static YamlNode? KeyNode(YamlNode? node, string key) =>
+        node is YamlMappingNode mapping ? mapping.Children.Keys.FirstOrDefault(k => k is YamlScalarNode s && s.Value == key) : null;
+
+    /// <summary>Where <paramref name="needle"/> is inside a (possibly multi-line) scalar: the line and column in the file.</summary>
+    public (int Line, int Column) Locate(YamlNode node, string needle)
+    {
+        var start = (int)node.Start.Line;
+        for (var line = start; line <= Lines.Length && line <= node.End.Line; line++)
+        {
+            var index = Lines[line - 1].IndexOf(needle, StringComparison.Ordinal);
+            if (index >= 0 && (line > start || index + 1 >= node.Start.Column))
+            {
+                return (line, index + 1);
+            }
+        }
+
+        return ((int)node.Start.Line, (int)node.Start.Column);
+    }
+
+    private List<WorkflowJob> ReadJobs()
+    {
+        var jobs = new List<WorkflowJob>();
+        if (Child(Root, "jobs") is YamlMappingNode jobsNode)
+        {
+            foreach (var entry in jobsNode.Children)
+            {
+                if (entry.Key is YamlScalarNode key && entry.Value is YamlMappingNode job)
+                {
+                    jobs.Add(new WorkflowJob(this, key, job));
+                }
+            }
+        }
+
+        return jobs;
+    }
+}
+
+/// <summary>One job with what its steps inherit from it and from the workflow.</summary>
+public sealed class WorkflowJob
+{
+    internal WorkflowJob(WorkflowDocument workflow, YamlScalarNode key, YamlMappingNode node)
+    {
+        Workflow = workflow;
+        Key = key;
+        Node = node;
+        Steps = WorkflowDocument.Child(node, "steps") is YamlSequenceNode steps
+            ? steps.Children.OfType<YamlMappingNode>().Select((s, i) => new WorkflowStep(this, s, i)).ToList()
+            : new List<WorkflowStep>();
+    }
+
+    public WorkflowDocument Workflow { get; }
+
+    public YamlScalarNode Key { get; }
+
+    public string Id => Key.Value ?? "";
+
+    public YamlMappingNode Node { get; }
+
+    public IReadOnlyList<WorkflowStep> Steps { get; }
+
+    /// <summary>A job that calls a reusable workflow (jobs.x.uses) has no steps of its own.</summary>
+    public string? CallsWorkflow => WorkflowDocument.Text(WorkflowDocument.Child(Node, "uses"));
+
+    /// <summary>Job-level permissions replace workflow-level ones entirely; null when neither is set.</summary>
+    public (YamlNode? Permissions, string Where) EffectivePermissions
+    {
+        get
+        {
+            var job = WorkflowDocument.Child(Node, "permissions");
+            if (job != null)
+            {
+                return (job, "job permissions");
+            }
+
+            var workflow = WorkflowDocument.Child(Workflow.Root, "permissions");
+            return workflow != null ? (workflow, "workflow permissions") : (null, "no permissions block, and the default token never has id-token");
+        }
+    }
+
+    public bool GrantsIdToken
+    {
+        get
+        {
+            var (permissions, _) = EffectivePermissions;
+            return permissions switch
+            {
+                YamlScalarNode scalar => scalar.Value == "write-all",
+                YamlMappingNode mapping => WorkflowDocument.Text(WorkflowDocument.Child(mapping, "id-token")) == "write",
+                _ => false,
+            };
+        }
+    }
+}
+
+/// <summary>One step, with the env and working directory it runs with.</summary>
+public sealed class WorkflowStep
+{
+    internal WorkflowStep(WorkflowJob job, YamlMappingNode node, int index)
+    {
+        Job = job;
+        Node = node;
+        Index = index;
+    }
+
+    public WorkflowJob Job { get; }
+
+    public YamlMappingNode Node { get; }
+
+    public int Index { get; }
+
+    public string? Uses => WorkflowDocument.Text(WorkflowDocument.Child(Node, "uses"));
+
+    public YamlScalarNode? Run => WorkflowDocument.Child(Node, "run") as YamlScalarNode;
+
+    public YamlMappingNode? With => WorkflowDocument.Child(Node, "with") as YamlMappingNode;
+
+    /// <summary>Env entries in effect for this step (step over job over workflow), with the node that set each.</summary>
+    public IReadOnlyDictionary<string, YamlNode> Env
+    {
+        get
+        {
+            var env = new Dictionary<string, YamlNode>(StringComparer.Ordinal);
+            foreach (var level in new[] { WorkflowDocument.Child(Job.Workflow.Root, "env"), WorkflowDocument.Child(Job.Node, "env"), WorkflowDocument.Child(Node, "env") })
+            {
+                if (level is YamlMappingNode mapping)
+                {
+                    foreach (var entry in mapping.Children)
+                    {
+                        if (entry.Key is YamlScalarNode key && key.Value != null)
+                        {
+                            env[key.Value] = entry.Key;
+                        }
+                    }
+                }
+            }
+
+            return env;
+        }
+    }
+
+    /// <summary>The working directory (step, job defaults, workflow defaults), normalized: "" for the root, null when it is an expression.</summary>
+    public string? WorkingDirectory
+    {
+        get
+        {
+            var value = WorkflowDocument.Text(WorkflowDocument.Child(Node, "working-directory"))
+                ?? WorkflowDocument.Text(WorkflowDocument.Child(WorkflowDocument.Child(WorkflowDocument.Child(Job.Node, "defaults"), "run"), "working-directory"))
+                ?? WorkflowDocument.Text(WorkflowDocument.Child(WorkflowDocument.Child(WorkflowDocument.Child(Job.Workflow.Root, "defaults"), "run"), "working-directory"))
+                ?? "";
+            if (value.Contains("${{"))
+            {
+                return null;
+            }
+
+            var normalized = value.Replace('\\', '/').Trim();
+            while (normalized.StartsWith("./", StringComparison.Ordinal))
+            {
+                normalized = normalized.Substring(2);
+            }
+
+            return normalized.TrimEnd('/') == "." ? "" : normalized.TrimEnd('/');
+        }
+    }
+}

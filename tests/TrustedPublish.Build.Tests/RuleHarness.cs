@@ -1,0 +1,73 @@
+using System.Collections.Generic;
+using System.Linq;
+using System.Text;
+using TrustedPublish.Build.Diagnostics;
+using TrustedPublish.Build.Model;
+using TrustedPublish.Build.Rules;
+
+namespace TrustedPublish.Build.Tests;
+
+/// <summary>Runs the rules over a made-up repository: workflow files by name, package.json, .npmrc files.</summary>
+public sealed class RuleHarness
+{
+    public const string PackageJson = "{\n  \"name\": \"@acme/widget\",\n  \"version\": \"1.0.0\",\n  \"repository\": {\n    \"type\": \"git\",\n    \"url\": \"git+https://github.com/Acme-Org/widget.git\"\n  },\n  \"publishConfig\": {\n    \"access\": \"public\"\n  }\n}\n";
+
+    /// <summary>A correct hand-written OIDC workflow: the base every rule fixture changes one thing in.</summary>
+    public const string GoodWorkflow = """
+        name: Release
+        on:
+          push:
+            tags: ['v*']
+        permissions:
+          contents: read
+        jobs:
+          publish:
+            runs-on: ubuntu-latest
+            permissions:
+              contents: read
+              id-token: write
+            steps:
+              - uses: actions/checkout@v4
+              - uses: actions/setup-node@v4
+                with:
+                  node-version: '24'
+              - run: npm ci
+              - run: npm publish --access public
+
+        """;
+
+    public Dictionary<string, string> Workflows { get; } = new() { ["publish.yml"] = GoodWorkflow };
+
+    public Dictionary<string, string> Npmrcs { get; } = new();
+
+    public string PackageJsonText { get; set; } = PackageJson;
+
+    public bool HandMaintained { get; set; } = true;
+
+    public System.Action<TrustedPublishInputs>? Configure { get; set; }
+
+    public List<Diagnostic> Run()
+    {
+        var inputs = TestInputs.Create(PackageJsonText, "https://github.com/Acme-Org/widget");
+        inputs.GenerateEnabled = !HandMaintained;
+        inputs.Workflows = Workflows.Select(w => new RepositoryFile("/repo/.github/workflows/" + w.Key, ".github/workflows/" + w.Key, w.Value)).ToList();
+        inputs.Npmrcs = Npmrcs.Select(n => new RepositoryFile("/repo/" + n.Key, n.Key, n.Value)).ToList();
+        inputs.WorkflowFullPath = "/repo/.github/workflows/publish.yml";
+        Configure?.Invoke(inputs);
+        return TrustedPublishEngine.Run(inputs).Diagnostics.ToList();
+    }
+
+    /// <summary>"CODE file:line:col" for each finding, for exact comparisons.</summary>
+    public List<string> Findings() => Run().Select(d => $"{d.Code} {System.IO.Path.GetFileName(d.File)}:{d.Line}:{d.Column}").ToList();
+
+    public static string Replace(string text, string from, string to)
+    {
+        var index = text.IndexOf(from, System.StringComparison.Ordinal);
+        if (index < 0)
+        {
+            throw new System.ArgumentException($"fixture does not contain '{from}'");
+        }
+
+        return new StringBuilder(text).Remove(index, from.Length).Insert(index, to).ToString();
+    }
+}

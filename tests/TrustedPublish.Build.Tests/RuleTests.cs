@@ -1,0 +1,140 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using Microsoft.VisualStudio.TestTools.UnitTesting;
+using static TrustedPublish.Build.Tests.RuleHarness;
+
+namespace TrustedPublish.Build.Tests;
+
+/// <summary>
+/// For every rule: a fixture that triggers it (code, file, line and column checked) and a near-identical
+/// one that does not. Each fixture changes one thing in a correct repository.
+/// </summary>
+[TestClass]
+public sealed class RuleTests
+{
+    private sealed record Case(string Expected, Action<RuleHarness> Trigger, Action<RuleHarness> NearMiss);
+
+    private static string Publish(string from, string to) => Replace(GoodWorkflow, from, to);
+
+    private static readonly Dictionary<string, Case> Cases = new()
+    {
+        ["TPB023 repository.url case differs"] = new("TPB023 package.json:6:12",
+            h => h.PackageJsonText = Replace(RuleHarness.PackageJson, "Acme-Org/widget.git", "acme-org/widget.git"),
+            h => h.PackageJsonText = Replace(RuleHarness.PackageJson, "git+https://github.com/Acme-Org/widget.git", "https://github.com/Acme-Org/widget")),
+        ["TPB024 provenance forced"] = new("TPB024 package.json:10:19",
+            h => h.PackageJsonText = Replace(RuleHarness.PackageJson, "\"access\": \"public\"", "\"access\": \"public\",\n    \"provenance\": true"),
+            h => h.PackageJsonText = Replace(RuleHarness.PackageJson, "\"access\": \"public\"", "\"access\": \"public\",\n    \"provenance\": false")),
+        ["TPB025 scoped without public access"] = new("TPB025 package.json:2:11",
+            h => { h.PackageJsonText = Replace(RuleHarness.PackageJson, "\"access\": \"public\"", "\"tag\": \"latest\""); h.Workflows["publish.yml"] = Publish("npm publish --access public", "npm publish"); },
+            h => h.PackageJsonText = Replace(RuleHarness.PackageJson, "\"access\": \"public\"", "\"tag\": \"latest\"")),
+        ["TPB026 prerelease without tag"] = new("TPB026 package.json:3:14",
+            h => h.PackageJsonText = Replace(RuleHarness.PackageJson, "1.0.0", "1.1.0-beta.1"),
+            h => { h.PackageJsonText = Replace(RuleHarness.PackageJson, "1.0.0", "1.1.0-beta.1"); h.Workflows["publish.yml"] = Publish("npm publish --access public", "npm publish --access public --tag beta"); }),
+        ["TPB027 name differs from the property"] = new("TPB027 package.json:2:11",
+            h => h.Configure = i => i.PackageName = "@acme/gadget",
+            h => h.Configure = i => i.PackageName = "@acme/widget"),
+        ["TPB060 scope registry elsewhere"] = new("TPB060 .npmrc:1:1",
+            h => h.Npmrcs[".npmrc"] = "@acme:registry=https://npm.pkg.github.com\n",
+            h => h.Npmrcs[".npmrc"] = "@other:registry=https://npm.pkg.github.com\n"),
+        ["TPB061 registry elsewhere"] = new("TPB061 .npmrc:2:1",
+            h => h.Npmrcs[".npmrc"] = "save-exact=true\nregistry=https://mirror.example.com/\n",
+            h => h.Npmrcs[".npmrc"] = "save-exact=true\nregistry=https://registry.npmjs.org/\n"),
+        ["TPB062 token placeholder"] = new("TPB062 .npmrc:1:1",
+            h => h.Npmrcs[".npmrc"] = "//registry.npmjs.org/:_authToken=${NPM_TOKEN}\n",
+            h => h.Npmrcs[".npmrc"] = "//npm.pkg.github.com/:_authToken=${GITHUB_TOKEN}\n"),
+        ["TPB063 literal token"] = new("TPB063 .npmrc:1:3",
+            h => h.Npmrcs[".npmrc"] = "  //registry.npmjs.org/:_authToken=npm_SECRETVALUE123\n",
+            h => h.Npmrcs[".npmrc"] = "  ; //registry.npmjs.org/:_authToken=npm_SECRETVALUE123\n"),
+        ["TPB070 token in the publish step's env"] = new("TPB070 publish.yml:21:11",
+            h => h.Workflows["publish.yml"] = Publish("run: npm publish --access public", "run: npm publish --access public\n        env:\n          NODE_AUTH_TOKEN: ${{ secrets.NPM_TOKEN }}"),
+            h => h.Workflows["publish.yml"] = Publish("run: npm publish --access public", "run: npm publish --access public\n        env:\n          GITHUB_TOKEN: ${{ secrets.GITHUB_TOKEN }}")),
+        ["TPB071 token written to .npmrc"] = new("TPB071 publish.yml:18:42",
+            h => h.Workflows["publish.yml"] = Publish("- run: npm ci", "- run: echo \"//registry.npmjs.org/:_authToken=$T\" > .npmrc\n      - run: npm ci"),
+            h => h.Workflows["publish.yml"] = Publish("- run: npm ci", "- run: echo \"registry=https://registry.npmjs.org/\" > .npmrc\n      - run: npm ci")),
+        ["TPB072 publish action with a token"] = new("TPB072 publish.yml:22:11",
+            h => h.Workflows["publish.yml"] = Publish("- run: npm publish --access public", "- uses: JS-DevTools/npm-publish@v3\n        with:\n          access: public\n          token: ${{ secrets.NPM_TOKEN }}"),
+            h => h.Workflows["publish.yml"] = Publish("- run: npm publish --access public", "- uses: JS-DevTools/npm-publish@v3\n        with:\n          access: public")),
+        ["TPB073 no id-token"] = new("TPB073 publish.yml:10:5",
+            h => h.Workflows["publish.yml"] = Publish("      id-token: write\n", ""),
+            h => h.Workflows["publish.yml"] = Publish("    permissions:\n      contents: read\n      id-token: write\n", "").Replace("permissions:\n  contents: read", "permissions:\n  contents: read\n  id-token: write", StringComparison.Ordinal)),
+        ["TPB074 self-hosted runner"] = new("TPB074 publish.yml:9:14",
+            h => h.Workflows["publish.yml"] = Publish("runs-on: ubuntu-latest", "runs-on: [self-hosted, linux]"),
+            h => h.Workflows["publish.yml"] = Publish("runs-on: ubuntu-latest", "runs-on: [ubuntu-24.04]")),
+        ["TPB075 npm too old"] = new("TPB075 publish.yml:19:14",
+            h => h.Workflows["publish.yml"] = Publish("node-version: '24'", "node-version: '22'"),
+            h => h.Workflows["publish.yml"] = Publish("node-version: '24'", "node-version: '22'").Replace("- run: npm ci", "- run: npm install -g npm@^11.5.1\n      - run: npm ci", StringComparison.Ordinal)),
+        ["TPB076 npm@latest on old Node"] = new("TPB076 publish.yml:18:14",
+            h => h.Workflows["publish.yml"] = Publish("node-version: '24'", "node-version: '24.4'").Replace("- run: npm ci", "- run: npm install -g npm@latest\n      - run: npm ci", StringComparison.Ordinal),
+            h => h.Workflows["publish.yml"] = Publish("- run: npm ci", "- run: npm install -g npm@latest\n      - run: npm ci")),
+        ["TPB077 reusable workflow publishes"] = new("TPB077 publish.yml:2:1",
+            h => h.Workflows["publish.yml"] = Publish("on:\n  push:\n    tags: ['v*']", "on:\n  workflow_call:"),
+            h => h.Workflows["publish.yml"] = Publish("on:\n  push:\n    tags: ['v*']", "on:\n  workflow_dispatch:")),
+        ["TPB078 another workflow publishes"] = new("TPB078 release.yml:19:14",
+            h => { h.Workflows.Remove("publish.yml"); h.Workflows["release.yml"] = GoodWorkflow; h.HandMaintained = false; },
+            h => { h.Workflows["release.yml"] = Replace(GoodWorkflow, "run: npm publish --access public", "run: npm test"); h.HandMaintained = false; }),
+        ["TPB079 the configured workflow does not publish"] = new("TPB079 publish.yml:1:1",
+            h => h.Workflows["publish.yml"] = Publish("run: npm publish --access public", "run: npm test"),
+            h => h.Workflows["publish.yml"] = Publish("run: npm publish --access public", "run: npm test && npm publish --access public")),
+        ["TPB080 workflow that is not YAML"] = new("TPB080 ci.yml:1:1",
+            h => h.Workflows["ci.yml"] = "jobs:\n  test:\n    steps: [\n",
+            h => h.Workflows["ci.yml"] = "jobs:\n  test:\n    steps: []\n"),
+        ["TPB081 --provenance forced"] = new("TPB081 publish.yml:19:42",
+            h => h.Workflows["publish.yml"] = Publish("npm publish --access public", "npm publish --access public --provenance"),
+            h => h.Workflows["publish.yml"] = Publish("npm publish --access public", "npm publish --access public --provenance=false")),
+    };
+
+    public static IEnumerable<object[]> CaseNames() => Cases.Keys.Select(k => new object[] { k });
+
+    [TestMethod]
+    public void CorrectRepository_HasNoFindings()
+    {
+        var harness = new RuleHarness();
+        CollectionAssert.AreEqual(new string[0], harness.Findings());
+        harness.HandMaintained = false;
+        CollectionAssert.AreEqual(new string[0], harness.Findings());
+    }
+
+    [TestMethod]
+    [DynamicData(nameof(CaseNames))]
+    public void Rule_Triggered_ReportsItsCodeAtTheExactPosition(string name)
+    {
+        var harness = new RuleHarness();
+        Cases[name].Trigger(harness);
+        Assert.AreEqual(Cases[name].Expected, string.Join(" | ", harness.Findings()), name);
+    }
+
+    [TestMethod]
+    [DynamicData(nameof(CaseNames))]
+    public void Rule_NearIdenticalFixture_ReportsNothing(string name)
+    {
+        var harness = new RuleHarness();
+        Cases[name].NearMiss(harness);
+        Assert.AreEqual("", string.Join(" | ", harness.Findings()), name);
+    }
+
+    [TestMethod]
+    public void EveryRuleCode_HasATriggeringCase()
+    {
+        var covered = Cases.Values.Select(c => c.Expected.Split(' ')[0]).ToHashSet();
+        var ruleCodes = Diagnostics.DiagnosticCatalog.All.Select(d => d.Code).Where(c => string.CompareOrdinal(c, "TPB023") >= 0 && string.CompareOrdinal(c, "TPB027") <= 0 || string.CompareOrdinal(c, "TPB060") >= 0 && string.CompareOrdinal(c, "TPB089") <= 0);
+        CollectionAssert.IsSubsetOf(ruleCodes.ToList(), covered.ToList());
+    }
+
+    [TestMethod]
+    public void LiteralToken_IsNeverPrinted()
+    {
+        var harness = new RuleHarness();
+        harness.Npmrcs[".npmrc"] = "//registry.npmjs.org/:_authToken=npm_SECRETVALUE123\n";
+        var diagnostic = harness.Run().Single();
+        Assert.IsFalse(diagnostic.Message.Contains("SECRETVALUE", StringComparison.Ordinal), diagnostic.Message);
+    }
+
+    [TestMethod]
+    [DynamicData(nameof(WorkflowGeneratorTests.Configurations), typeof(WorkflowGeneratorTests))]
+    public void GeneratedWorkflow_PassesEveryRule(string configuration)
+    {
+        var result = TrustedPublishEngine.Run(WorkflowGeneratorTests.InputsFor(configuration));
+        CollectionAssert.AreEqual(new string[0], result.Diagnostics.Select(d => d.ToString()).ToArray());
+    }
+}
