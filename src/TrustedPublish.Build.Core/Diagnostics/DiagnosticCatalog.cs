@@ -247,6 +247,11 @@ public static class DiagnosticCatalog
         "'{0}' forces provenance ({1}); npm makes provenance by itself for public repositories, and forcing it from a private or internal repository fails.",
         "remove it (provenance stays automatic for public repositories); silence with NoWarn TPB081 if the repository is public.", "E422 (Unsupported GitHub Actions source repository visibility: \"private\")");
 
+    public static readonly DiagnosticDescriptor PackageDirectoryUnsafe = new(
+        "TPB018", Error, "The package folder's path cannot be put in a workflow",
+        "The package folder '{0}' {1}, and GitHub would read it as part of the workflow.",
+        "rename the folder (letters, digits, spaces and . _ - / are safe).", "");
+
     // 090-099: the package itself.
     public static readonly DiagnosticDescriptor InternalError = new(
         "TPB099", Error, "Unexpected failure inside TrustedPublish.Build",
@@ -258,7 +263,7 @@ public static class DiagnosticCatalog
     {
         PackageJsonMissing, OwnerUnknown, OwnerInvalid, RepositoryInvalid, PackageNameInvalid, WorkflowFileInvalid,
         NodeVersionInvalid, EnvironmentInvalid, AccessInvalid, BooleanInvalid, TagPatternInvalid, RepositoryRootMissing,
-        PackageOutsideRepository, DistTagInvalid, RunnerInvalid, ScriptNameInvalid, PropertyBlank,
+        PackageOutsideRepository, DistTagInvalid, RunnerInvalid, ScriptNameInvalid, PropertyBlank, PackageDirectoryUnsafe,
         PackageJsonInvalid, PackageJsonWrongShape, PackageJsonDrift,
         RepositoryUrlMismatch, ProvenanceForced, ScopedNotPublic, PrereleaseWithoutTag, NameMismatch,
         WorkflowDrift, WorkflowMissing,

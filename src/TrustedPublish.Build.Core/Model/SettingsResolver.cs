@@ -4,6 +4,7 @@ using System.Linq;
 using System.Text.RegularExpressions;
 using TrustedPublish.Build.Diagnostics;
 using TrustedPublish.Build.PackageJson;
+using TrustedPublish.Build.Text;
 
 namespace TrustedPublish.Build.Model;
 
@@ -136,6 +137,13 @@ public static class SettingsResolver
             }
 
             settings.DistTag = inputs.DistTag;
+        }
+
+        // A folder name is not a property: nothing validated it, and working-directory is evaluated by GitHub.
+        if (inputs.PackageDirectory.Contains("${{") || inputs.PackageDirectory.Any(TextSafety.BreaksALine) || TextSafety.HasLoneSurrogate(inputs.PackageDirectory))
+        {
+            var why = inputs.PackageDirectory.Contains("${{") ? "holds a GitHub expression (${{ )" : "holds a control character, a line break or a broken character";
+            diagnostics.Add(DiagnosticCatalog.PackageDirectoryUnsafe.Create(At("TrustedPublishPackageDirectory"), inputs.PackageDirectory, why));
         }
 
         settings.RunsOn = Default(inputs.RunsOn, DefaultRunsOn);
