@@ -13,42 +13,35 @@ internal static class AtomicFile
     /// <summary>Test hook: runs between writing the temporary file and the rename.</summary>
     internal static Action<string>? BeforeRename { get; set; }
 
+    /// <summary>Test hook: runs when half of the content is written to the temporary file.</summary>
+    internal static Action<string>? MidWrite { get; set; }
+
     /// <summary>True when the file was written; false when it already held these bytes.</summary>
     public static bool WriteIfChanged(string path, byte[] content)
     {
-        var target = ResolveLink(path);
-        if (File.Exists(target))
+        if (File.Exists(path) && ContentEquals(path, content))
         {
-            if (ContentEquals(target, content))
-            {
-                return false;
-            }
-
-            if ((File.GetAttributes(target) & FileAttributes.ReadOnly) != 0 || !IsWritable(target))
-            {
-                // A rename would replace a read-only file anyway; honour the user's intent instead.
-                throw new UnauthorizedAccessException("the file is read-only.");
-            }
-        }
-        else if (Directory.Exists(target))
-        {
-            throw new IOException("a folder has that name.");
+            return false;
         }
 
-        var folder = Path.GetDirectoryName(Path.GetFullPath(target))!;
+        EnsureWritable(path);
+        var folder = Path.GetDirectoryName(Path.GetFullPath(path))!;
         Directory.CreateDirectory(folder);
-        var temporary = Path.Combine(folder, "." + Path.GetFileName(target) + "." + Guid.NewGuid().ToString("N").Substring(0, 8) + ".tmp");
+        var temporary = Path.Combine(folder, "." + Path.GetFileName(path) + "." + Guid.NewGuid().ToString("N").Substring(0, 8) + ".tmp");
         try
         {
             using (var stream = new FileStream(temporary, FileMode.CreateNew, FileAccess.Write, FileShare.None))
             {
-                stream.Write(content, 0, content.Length);
+                var half = content.Length / 2;
+                stream.Write(content, 0, half);
+                MidWrite?.Invoke(temporary);
+                stream.Write(content, half, content.Length - half);
                 stream.Flush(flushToDisk: true);
             }
 
-            CopyMode(target, temporary);
+            CopyMode(path, temporary);
             BeforeRename?.Invoke(temporary);
-            Replace(temporary, target);
+            Replace(temporary, path);
             return true;
         }
         finally
@@ -60,8 +53,68 @@ internal static class AtomicFile
         }
     }
 
-    /// <summary>Reads a file, or returns null when it does not exist.</summary>
-    public static byte[]? ReadIfExists(string path) => File.Exists(path) ? File.ReadAllBytes(path) : null;
+    /// <summary>
+    /// Throws when writing <paramref name="path"/> would be wrong or fail: a folder or a link in its place, a
+    /// read-only file, or a read-only folder. Checked for every file before any is written, so a bad target
+    /// never leaves the other file half-updated. Root could write anyway; the owner's intent is honoured.
+    /// </summary>
+    public static void EnsureWritable(string path)
+    {
+        if (Directory.Exists(path))
+        {
+            throw new IOException("a folder has that name.");
+        }
+
+        if (IsLink(path, out _))
+        {
+            throw new IOException("it is a symbolic link.");
+        }
+
+        if (File.Exists(path) && ((File.GetAttributes(path) & FileAttributes.ReadOnly) != 0 || !HasWriteBit(path, isFolder: false)))
+        {
+            throw new UnauthorizedAccessException("the file is read-only.");
+        }
+
+        var folder = Path.GetDirectoryName(Path.GetFullPath(path))!;
+        while (!Directory.Exists(folder))
+        {
+            var parent = Path.GetDirectoryName(folder);
+            if (parent == null)
+            {
+                return;
+            }
+
+            folder = parent;
+        }
+
+        if (!HasWriteBit(folder, isFolder: true))
+        {
+            throw new UnauthorizedAccessException($"the folder '{folder}' is read-only.");
+        }
+    }
+
+    /// <summary>True when <paramref name="path"/> is a symbolic link (dangling or not).</summary>
+    public static bool IsLink(string path, out string target)
+    {
+        target = "";
+        var info = new FileInfo(path);
+        if (!info.Exists && !Directory.Exists(path) && (info.Attributes == (FileAttributes)(-1)))
+        {
+            return false;
+        }
+
+#if NET
+        if (info.LinkTarget != null)
+        {
+            target = info.LinkTarget;
+            return true;
+        }
+
+        return false;
+#else
+        return (info.Attributes & FileAttributes.ReparsePoint) != 0;
+#endif
+    }
 
     private static bool ContentEquals(string path, byte[] content)
     {
@@ -85,34 +138,16 @@ internal static class AtomicFile
 #endif
     }
 
-    /// <summary>Edit the file a symlink points at, so the link stays a link.</summary>
-    private static string ResolveLink(string path)
-    {
-#if NET
-        var info = new FileInfo(path);
-        if (info.LinkTarget != null)
-        {
-            var final = info.ResolveLinkTarget(returnFinalTarget: true);
-            if (final != null)
-            {
-                return final.FullName;
-            }
-        }
-#endif
-        return path;
-    }
-
-    private static bool IsWritable(string path)
+    private static bool HasWriteBit(string path, bool isFolder)
     {
 #if NET
         if (!OperatingSystem.IsWindows())
         {
-            // Root can write anything; still honour a file whose owner removed every write bit.
-            var mode = File.GetUnixFileMode(path);
+            var mode = isFolder ? new DirectoryInfo(path).UnixFileMode : File.GetUnixFileMode(path);
             return (mode & (UnixFileMode.UserWrite | UnixFileMode.GroupWrite | UnixFileMode.OtherWrite)) != 0;
         }
 #endif
-        return true;
+        return isFolder || (File.GetAttributes(path) & FileAttributes.ReadOnly) == 0;
     }
 
     private static void CopyMode(string from, string to)

@@ -39,14 +39,45 @@ public sealed class GenerateTrustedPublishFiles : TrustedPublishTaskBase
             return;
         }
 
-        var written = new List<ITaskItem>();
+        var workflow = ResolveWorkflow(result, inputs);
+        if (workflow == null)
+        {
+            return;
+        }
+
+        // A checkout with CRLF line endings is not a change: only a real difference is written.
         var workflowPath = WorkflowPath(result.Settings);
-        if (Write(workflowPath, Encoding.UTF8.GetBytes(result.Workflow!)))
+        var (expected, onDisk) = workflow.Value;
+        var writeWorkflow = onDisk == null || onDisk.Replace("\r\n", "\n") != expected;
+        var writePackageJson = !result.PackageJson!.IsUpToDate;
+
+        // Check every target before writing any, so a bad one never leaves the other half-updated.
+        try
+        {
+            if (writeWorkflow)
+            {
+                AtomicFile.EnsureWritable(workflowPath);
+            }
+
+            if (writePackageJson)
+            {
+                AtomicFile.EnsureWritable(PackageJsonPath);
+            }
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            var failing = writeWorkflow && IsTheProblem(workflowPath) ? workflowPath : PackageJsonPath;
+            Report(DiagnosticCatalog.WriteFailed.Create(failing, 1, 1, failing, ex.Message));
+            return;
+        }
+
+        var written = new List<ITaskItem>();
+        if (writeWorkflow && Write(workflowPath, Encoding.UTF8.GetBytes(expected)))
         {
             written.Add(new TaskItem(workflowPath));
         }
 
-        if (!result.PackageJson!.IsUpToDate && Write(PackageJsonPath, result.PackageJson.Bytes))
+        if (writePackageJson && !Log.HasLoggedErrors && Write(PackageJsonPath, result.PackageJson.Bytes))
         {
             written.Add(new TaskItem(PackageJsonPath));
         }
@@ -67,6 +98,19 @@ public sealed class GenerateTrustedPublishFiles : TrustedPublishTaskBase
         }
     }
 
+    private static bool IsTheProblem(string path)
+    {
+        try
+        {
+            AtomicFile.EnsureWritable(path);
+            return false;
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            return true;
+        }
+    }
+
     private bool Write(string path, byte[] content)
     {
         try
@@ -75,7 +119,7 @@ public sealed class GenerateTrustedPublishFiles : TrustedPublishTaskBase
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or NotSupportedException or ArgumentException)
         {
-            Report(DiagnosticCatalog.WriteFailed.Create(path, 0, 0, path, ex.Message));
+            Report(DiagnosticCatalog.WriteFailed.Create(path, 1, 1, path, ex.Message));
             return false;
         }
     }

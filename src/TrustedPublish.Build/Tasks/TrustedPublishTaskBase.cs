@@ -45,8 +45,8 @@ public abstract class TrustedPublishTaskBase : Task
         }
         catch (Exception ex) when (ex is not OutOfMemoryException and not StackOverflowException)
         {
-            Log.LogError(null, DiagnosticCatalog.InternalError.Code, null, ProjectFile, 0, 0, 0, 0,
-                DiagnosticCatalog.InternalError.Create(ProjectFile, 0, 0, ex.GetType().Name + ": " + ex.Message).Message);
+            Log.LogError(null, DiagnosticCatalog.InternalError.Code, null, ProjectFile, 1, 1, 0, 0,
+                DiagnosticCatalog.InternalError.Create(ProjectFile, 1, 1, ex.GetType().Name + ": " + ex.Message).Message);
         }
 
         return !Log.HasLoggedErrors;
@@ -132,7 +132,7 @@ public abstract class TrustedPublishTaskBase : Task
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
-            Report(DiagnosticCatalog.ReadFailed.Create(packageJsonPath, 0, 0, packageJsonPath, ex.Message));
+            Report(DiagnosticCatalog.ReadFailed.Create(packageJsonPath, 1, 1, packageJsonPath, ex.Message));
             return null;
         }
 
@@ -184,6 +184,56 @@ public abstract class TrustedPublishTaskBase : Task
         {
             return "";
         }
+    }
+
+    /// <summary>
+    /// What the workflow file should hold, seen from this project: null (with an error logged) when a link or
+    /// a folder is in the way, or when another project generated it with different settings (TPB042). When
+    /// the file names another existing project that would write the same content, that project's text is
+    /// expected, so several projects with the same settings agree on one file.
+    /// </summary>
+    protected (string Expected, string? OnDisk)? ResolveWorkflow(TrustedPublishResult result, TrustedPublishInputs inputs)
+    {
+        var path = WorkflowPath(result.Settings!);
+        foreach (var file in new[] { path, PackageJsonPath })
+        {
+            if (AtomicFile.IsLink(file, out var target))
+            {
+                Report(DiagnosticCatalog.SymbolicLink.Create(file, 1, 1, Display(file), target));
+                return null;
+            }
+        }
+
+        string? onDisk;
+        try
+        {
+            if (Directory.Exists(path))
+            {
+                throw new IOException("a folder has that name.");
+            }
+
+            onDisk = File.Exists(path) ? File.ReadAllText(path) : null;
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            Report(DiagnosticCatalog.ReadFailed.Create(path, 1, 1, path, ex.Message));
+            return null;
+        }
+
+        var owner = Workflow.WorkflowGenerator.ReadGeneratingProject(onDisk);
+        if (owner != null && owner != inputs.ProjectPath && File.Exists(Path.Combine(RepositoryRoot, owner)))
+        {
+            var asOwner = TrustedPublishEngine.RenderAs(result.Settings!, owner);
+            if (asOwner != onDisk!.Replace("\r\n", "\n"))
+            {
+                Report(DiagnosticCatalog.ConflictingProjects.Create(path, 1, 1, Display(path), owner, inputs.ProjectPath));
+                return null;
+            }
+
+            return (asOwner, onDisk);
+        }
+
+        return (result.Workflow!, onDisk);
     }
 
     protected void Report(Diagnostic diagnostic)

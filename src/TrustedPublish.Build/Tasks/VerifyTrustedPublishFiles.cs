@@ -1,7 +1,3 @@
-using System;
-using System.IO;
-using System.Text;
-using TrustedPublish.Build.Diagnostics;
 using TrustedPublish.Build.Verification;
 
 namespace TrustedPublish.Build.Tasks;
@@ -32,22 +28,18 @@ public sealed class VerifyTrustedPublishFiles : TrustedPublishTaskBase
         }
 
         var workflowPath = WorkflowPath(result.Settings);
-        string? actual;
-        try
+        var workflow = ResolveWorkflow(result, inputs);
+        if (workflow == null)
         {
-            actual = Directory.Exists(workflowPath) ? null : File.Exists(workflowPath) ? File.ReadAllText(workflowPath, Encoding.UTF8) : null;
-        }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
-        {
-            Report(DiagnosticCatalog.ReadFailed.Create(workflowPath, 0, 0, workflowPath, ex.Message));
             return;
         }
 
-        var drift = WorkflowDrift.Check(result.Workflow!, actual, workflowPath, Display(workflowPath));
+        var (expected, actual) = workflow.Value;
+        var drift = WorkflowDrift.Check(expected, actual, workflowPath, Display(workflowPath));
         if (drift != null)
         {
             Report(drift);
-            var diff = WorkflowDrift.Diff(result.Workflow!, actual, Display(workflowPath));
+            var diff = WorkflowDrift.Diff(expected, actual, Display(workflowPath));
             if (diff != null)
             {
                 Log.LogMessage(Microsoft.Build.Framework.MessageImportance.High, diff);
