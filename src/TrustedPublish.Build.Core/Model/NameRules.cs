@@ -1,6 +1,6 @@
 using System;
 using System.Linq;
-using System.Text.RegularExpressions;
+using TrustedPublish.Build.Text;
 
 namespace TrustedPublish.Build.Model;
 
@@ -11,13 +11,6 @@ namespace TrustedPublish.Build.Model;
 /// </summary>
 public static class NameRules
 {
-    private static readonly Regex Owner = new(@"^[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}$", RegexOptions.CultureInvariant);
-    private static readonly Regex Repository = new(@"^[A-Za-z0-9._-]{1,100}$", RegexOptions.CultureInvariant);
-    private static readonly Regex WorkflowFile = new(@"^[A-Za-z0-9._-]+\.ya?ml$", RegexOptions.CultureInvariant);
-    private static readonly Regex TagPattern = new(@"^[A-Za-z0-9._/+*-]+$", RegexOptions.CultureInvariant);
-    private static readonly Regex DistTag = new(@"^[A-Za-z][A-Za-z0-9._-]{0,127}$", RegexOptions.CultureInvariant);
-    private static readonly Regex HostedRunner = new(@"^(?:ubuntu|windows|macos)-(?:latest|\d+(?:\.\d+)?)(?:-(?:arm|arm64|xlarge|large|intel))?$", RegexOptions.CultureInvariant);
-
     // validate-npm-package-name: names that are never allowed, and Node's built-in modules (refused for new packages).
     private static readonly string[] Blocked = { "node_modules", "favicon.ico" };
     private static readonly string[] BuiltinModules =
@@ -38,12 +31,13 @@ public static class NameRules
             return "it is longer than 39 characters";
         }
 
-        return Owner.IsMatch(value) ? null : "it may hold only letters, digits and single hyphens, and may not start or end with a hyphen";
+        var valid = Chars.OnlyLettersDigitsAnd(value, "-") && value[0] != '-' && value[value.Length - 1] != '-' && value.IndexOf("--", StringComparison.Ordinal) < 0;
+        return valid ? null : "it may hold only letters, digits and single hyphens, and may not start or end with a hyphen";
     }
 
     public static string? CheckRepository(string value)
     {
-        if (!Repository.IsMatch(value))
+        if (value.Length > 100 || !Chars.OnlyLettersDigitsAnd(value, "._-"))
         {
             return "it may hold only letters, digits, '.', '-' and '_', 1 to 100 of them";
         }
@@ -69,7 +63,7 @@ public static class NameRules
             return "name cannot start with a period";
         }
 
-        if (Regex.IsMatch(name, @"^_"))
+        if (name.StartsWith("_", StringComparison.Ordinal))
         {
             return "name cannot start with an underscore";
         }
@@ -100,18 +94,19 @@ public static class NameRules
         }
 
         var last = name.Split('/').Last();
-        if (Regex.IsMatch(last, @"[~'!()*]"))
+        if (last.IndexOfAny(new[] { '~', '\'', '!', '(', ')', '*' }) >= 0)
         {
             return "name can no longer contain special characters (\"~'!()*\")";
         }
 
         if (!IsUriComponentSafe(name))
         {
-            var scoped = Regex.Match(name, @"^(?:@([^/]+?)[/])?([^/]+?)$");
-            if (scoped.Success && scoped.Groups[1].Success)
+            // validate-npm-package-name's ^(?:@([^/]+?)[/])?([^/]+?)$ : "@user/package" with exactly one slash.
+            var slash = name.IndexOf('/');
+            if (name.StartsWith("@", StringComparison.Ordinal) && slash > 1 && slash < name.Length - 1 && name.IndexOf('/', slash + 1) < 0)
             {
-                var user = scoped.Groups[1].Value;
-                var package = scoped.Groups[2].Value;
+                var user = name.Substring(1, slash - 1);
+                var package = name.Substring(slash + 1);
                 if (package.StartsWith(".", StringComparison.Ordinal))
                 {
                     return "name cannot start with a period";
@@ -145,7 +140,7 @@ public static class NameRules
             return "it must end with .yml or .yaml";
         }
 
-        return WorkflowFile.IsMatch(value) ? null : "it may hold only letters, digits, '.', '-' and '_'";
+        return Chars.OnlyLettersDigitsAnd(value, "._-") ? null : "it may hold only letters, digits, '.', '-' and '_'";
     }
 
     /// <summary>GitHub's environment names, kept to characters that need no escaping anywhere.</summary>
@@ -166,14 +161,14 @@ public static class NameRules
             return "it holds a control character or line break";
         }
 
-        return Regex.IsMatch(value, @"^[A-Za-z0-9 ._-]+$", RegexOptions.CultureInvariant)
+        return Chars.OnlyLettersDigitsAnd(value, " ._-")
             ? null
             : "use only letters, digits, spaces, '.', '-' and '_'";
     }
 
     public static string? CheckTagPattern(string value)
     {
-        if (!TagPattern.IsMatch(value))
+        if (!Chars.OnlyLettersDigitsAnd(value, "._/+*-"))
         {
             return "it may hold only letters, digits, '.', '-', '_', '/', '+' and '*'";
         }
@@ -183,12 +178,12 @@ public static class NameRules
 
     public static string? CheckDistTag(string value)
     {
-        if (!DistTag.IsMatch(value))
+        if (value.Length > 128 || !Chars.OnlyLettersDigitsAnd(value, "._-") || !Chars.IsAsciiLetter(value[0]))
         {
             return "it must start with a letter and hold only letters, digits, '.', '-' and '_'";
         }
 
-        return Regex.IsMatch(value, @"^v\d") ? "npm refuses tags that look like a version" : null;
+        return value.Length > 1 && value[0] == 'v' && Chars.IsAsciiDigit(value[1]) ? "npm refuses tags that look like a version" : null;
     }
 
     public static string? CheckRunsOn(string value)
@@ -198,7 +193,21 @@ public static class NameRules
             return "is a self-hosted runner, which npm trusted publishing refuses";
         }
 
-        return HostedRunner.IsMatch(value) ? null : "is not a GitHub-hosted runner label (ubuntu-latest, ubuntu-24.04, windows-latest, macos-latest, ...)";
+        return IsHostedRunner(value) ? null : "is not a GitHub-hosted runner label (ubuntu-latest, ubuntu-24.04, windows-latest, macos-latest, ...)";
+    }
+
+    /// <summary>ubuntu|windows|macos, then latest or a version (24.04, 2025, 15), then optionally -arm, -arm64, -large, -xlarge or -intel.</summary>
+    private static bool IsHostedRunner(string value)
+    {
+        var parts = value.Split('-');
+        if (parts.Length < 2 || parts.Length > 3 || (parts[0] != "ubuntu" && parts[0] != "windows" && parts[0] != "macos"))
+        {
+            return false;
+        }
+
+        var version = parts[1].Split('.');
+        var versionOk = parts[1] == "latest" || (version.Length <= 2 && Array.TrueForAll(version, Chars.AllDigits));
+        return versionOk && (parts.Length == 2 || Array.IndexOf(new[] { "arm", "arm64", "xlarge", "large", "intel" }, parts[2]) >= 0);
     }
 
     /// <summary>The part of a tag filter before its first wildcard: what the preflight strips from a tag to get the version.</summary>

@@ -1,5 +1,5 @@
 using System.Globalization;
-using System.Text.RegularExpressions;
+using TrustedPublish.Build.Text;
 
 namespace TrustedPublish.Build.Model;
 
@@ -9,8 +9,6 @@ namespace TrustedPublish.Build.Model;
 /// </summary>
 public sealed class NodeVersion
 {
-    private static readonly Regex Pattern = new(@"^(?<major>\d{1,3})(?:\.(?<minor>\d{1,3}|x))?(?:\.(?<patch>\d{1,3}|x))?$", RegexOptions.CultureInvariant);
-
     private NodeVersion(string spec, int major, int? minor)
     {
         Spec = spec;
@@ -35,17 +33,22 @@ public sealed class NodeVersion
     /// <summary>Parses a spec; the error says why it cannot be used.</summary>
     public static NodeVersion? Parse(string spec, out string? error)
     {
-        var match = Pattern.Match(spec);
-        if (!match.Success)
+        // MAJOR, MAJOR.MINOR or MAJOR.MINOR.PATCH, each 1-3 digits, where MINOR and PATCH may be "x".
+        var parts = spec.Split('.');
+        var valid = parts.Length <= 3 && parts[0].Length <= 3 && Chars.AllDigits(parts[0]);
+        for (var i = 1; valid && i < parts.Length; i++)
+        {
+            valid = parts[i] == "x" || (parts[i].Length <= 3 && Chars.AllDigits(parts[i]));
+        }
+
+        if (!valid)
         {
             error = "is not a Node.js version such as 24, 24.x or 22.14.0";
             return null;
         }
 
-        var major = int.Parse(match.Groups["major"].Value, CultureInfo.InvariantCulture);
-        int? minor = match.Groups["minor"].Success && match.Groups["minor"].Value != "x"
-            ? int.Parse(match.Groups["minor"].Value, CultureInfo.InvariantCulture)
-            : null;
+        var major = int.Parse(parts[0], CultureInfo.InvariantCulture);
+        int? minor = parts.Length > 1 && parts[1] != "x" ? int.Parse(parts[1], CultureInfo.InvariantCulture) : null;
         if (major < 22 || (major == 22 && minor is int m && m < 14))
         {
             error = "is older than 22.14.0, the oldest Node.js that npm trusted publishing supports (npm >= 11.5.1 needs it)";

@@ -1,7 +1,6 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
-using System.Text.RegularExpressions;
 using TrustedPublish.Build.Diagnostics;
 using TrustedPublish.Build.PackageJson;
 using TrustedPublish.Build.Text;
@@ -159,12 +158,13 @@ public static class SettingsResolver
             .Where(s => s.Length > 0)
             .Distinct()
             .ToArray();
-        foreach (var script in wanted.Where(s => !Regex.IsMatch(s, "^[A-Za-z0-9._:-]{1,100}$")))
+        static bool PlainScriptName(string name) => name.Length <= 100 && Chars.OnlyLettersDigitsAnd(name, "._:-");
+        foreach (var script in wanted.Where(s => !PlainScriptName(s)))
         {
             diagnostics.Add(DiagnosticCatalog.ScriptNameInvalid.Create(At("TrustedPublishCheckScripts"), script));
         }
 
-        settings.CheckScripts = wanted.Where(s => Regex.IsMatch(s, "^[A-Za-z0-9._:-]{1,100}$") && scripts.Contains(s)).ToArray();
+        settings.CheckScripts = wanted.Where(s => PlainScriptName(s) && scripts.Contains(s)).ToArray();
 
         return diagnostics.Count(d => d.Severity == DiagnosticSeverity.Error) == errorsBefore ? settings : null;
     }

@@ -20,6 +20,12 @@ public sealed class RuleContext
         var parsed = new List<WorkflowDocument>();
         foreach (var file in workflows)
         {
+            // Every rule is about publishing; a workflow that cannot publish is not parsed at all.
+            if (!MayPublish(file.Text))
+            {
+                continue;
+            }
+
             var document = WorkflowDocument.Parse(file, out var error);
             if (document == null)
             {
@@ -55,4 +61,8 @@ public sealed class RuleContext
     public bool HandMaintained { get; }
 
     public List<Diagnostic> ParseErrors { get; } = new();
+
+    /// <summary>Every publish command and action the rules know contains one of these words.</summary>
+    internal static bool MayPublish(string text) =>
+        text.IndexOf("publish", System.StringComparison.Ordinal) >= 0 || text.IndexOf("semantic-release", System.StringComparison.Ordinal) >= 0;
 }
