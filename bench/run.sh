@@ -144,6 +144,8 @@ cpu="$(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ //')"
   echo "| \`dotnet msbuild -t:TrustedPublishVerify\` on an up-to-date repository / an empty target | at most 1.05 | $verify ms / $empty ms = $verify_ratio | $(verdict "$verify_ratio" 1.05) |"
   echo "| the checks over 100 workflow files: task time | at most 100 ms | $rules100 ms | $(verdict "$rules100" 100) |"
   echo
+  echo "Why a target is not met, and what it would take: README.md, section Performance."
+  echo
   echo "The checks' task time by number of workflow files (median of 7 runs, fresh MSBuild process each):"
   echo
   echo "| workflows | task time (ms) |"

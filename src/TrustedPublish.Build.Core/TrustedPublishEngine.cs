@@ -72,9 +72,9 @@ public static class TrustedPublishEngine
         }
 
         var document = parse.Document!;
-        foreach (var (message, line, column) in PackageJsonPatcher.CheckShape(document))
+        foreach (var problem in PackageJsonPatcher.CheckShape(document))
         {
-            diagnostics.Add(DiagnosticCatalog.PackageJsonWrongShape.Create(inputs.PackageJsonPath, line, column, message));
+            diagnostics.Add(DiagnosticCatalog.PackageJsonWrongShape.Create(inputs.PackageJsonPath, problem.Line, problem.Column, problem.Message));
         }
 
         return diagnostics.Count > 0 ? null : document;

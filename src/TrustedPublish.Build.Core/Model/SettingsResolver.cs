@@ -31,11 +31,11 @@ public static class SettingsResolver
 
         SourceSpan At(string property) => PropertyLocation(inputs, property);
 
-        foreach (var (property, value) in inputs.NamedValues())
+        foreach (var named in inputs.NamedValues())
         {
-            if (value.Length > 0 && value.Trim().Length == 0)
+            if (named[1].Length > 0 && named[1].Trim().Length == 0)
             {
-                diagnostics.Add(DiagnosticCatalog.PropertyBlank.Create(At(property), property));
+                diagnostics.Add(DiagnosticCatalog.PropertyBlank.Create(At(named[0]), named[0]));
             }
         }
 

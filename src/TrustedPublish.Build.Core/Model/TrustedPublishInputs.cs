@@ -74,20 +74,20 @@ public sealed class TrustedPublishInputs
     public string WorkflowFullPath { get; set; } = "";
 
     /// <summary>The MSBuild property values with their property names, for checks that apply to all of them.</summary>
-    public System.Collections.Generic.IEnumerable<(string Property, string Value)> NamedValues()
+    public string[][] NamedValues() => new[]
     {
-        yield return ("TrustedPublishOwner", Owner);
-        yield return ("TrustedPublishRepository", Repository);
-        yield return ("TrustedPublishPackageName", PackageName);
-        yield return ("TrustedPublishNodeVersion", NodeVersion);
-        yield return ("TrustedPublishWorkflowFile", WorkflowFile);
-        yield return ("TrustedPublishEnvironment", Environment);
-        yield return ("TrustedPublishAccess", Access);
-        yield return ("TrustedPublishProvenance", Provenance);
-        yield return ("TrustedPublishTagPattern", TagPattern);
-        yield return ("TrustedPublishDistTag", DistTag);
-        yield return ("TrustedPublishRunsOn", RunsOn);
-        yield return ("TrustedPublishPinActions", PinActions);
-        yield return ("TrustedPublishCheckScripts", CheckScripts);
-    }
+        new[] { "TrustedPublishOwner", Owner },
+        new[] { "TrustedPublishRepository", Repository },
+        new[] { "TrustedPublishPackageName", PackageName },
+        new[] { "TrustedPublishNodeVersion", NodeVersion },
+        new[] { "TrustedPublishWorkflowFile", WorkflowFile },
+        new[] { "TrustedPublishEnvironment", Environment },
+        new[] { "TrustedPublishAccess", Access },
+        new[] { "TrustedPublishProvenance", Provenance },
+        new[] { "TrustedPublishTagPattern", TagPattern },
+        new[] { "TrustedPublishDistTag", DistTag },
+        new[] { "TrustedPublishRunsOn", RunsOn },
+        new[] { "TrustedPublishPinActions", PinActions },
+        new[] { "TrustedPublishCheckScripts", CheckScripts },
+    };
 }

@@ -1,6 +1,5 @@
 using System;
 using System.Collections.Generic;
-using System.Linq;
 using System.Text;
 
 namespace TrustedPublish.Build.PackageJson;
@@ -25,21 +24,21 @@ public static class PackageJsonPatcher
         }
 
         var repository = root.Find("repository");
-        var wantedRepository = new List<(string Key, string Json)>
+        var wantedRepository = new List<Member>
         {
-            ("type", JsonText.Quote("git")),
-            ("url", JsonText.Quote(target.RepositoryUrl)),
+            new("type", JsonText.Quote("git")),
+            new("url", JsonText.Quote(target.RepositoryUrl)),
         };
         if (target.RepositoryDirectory != null)
         {
-            wantedRepository.Add(("directory", JsonText.Quote(target.RepositoryDirectory)));
+            wantedRepository.Add(new Member("directory", JsonText.Quote(target.RepositoryDirectory)));
         }
 
         if (repository != null && repository.Value.IsObject)
         {
-            foreach (var (key, json) in wantedRepository)
+            foreach (var member in wantedRepository)
             {
-                editor.SetMember(repository.Value, key, json, current => current.IsString && JsonText.Quote(current.Text!) == json, "repository.");
+                editor.SetMember(repository.Value, member.Key, member.Json, current => current.IsString && JsonText.Quote(current.Text!) == member.Json, "repository.");
             }
 
             if (target.RepositoryDirectory == null)
@@ -55,16 +54,16 @@ public static class PackageJsonPatcher
         }
 
         var publishConfig = root.Find("publishConfig");
-        var wantedPublishConfig = new List<(string Key, string Json)>
+        var wantedPublishConfig = new List<Member>
         {
-            ("access", JsonText.Quote(target.Access)),
-            ("provenance", JsonText.Bool(target.Provenance)),
+            new("access", JsonText.Quote(target.Access)),
+            new("provenance", JsonText.Bool(target.Provenance)),
         };
         if (publishConfig != null && publishConfig.Value.IsObject)
         {
-            foreach (var (key, json) in wantedPublishConfig)
+            foreach (var member in wantedPublishConfig)
             {
-                editor.SetMember(publishConfig.Value, key, json, current => editor.RawText(current) == json || (current.IsString && JsonText.Quote(current.Text!) == json), "publishConfig.");
+                editor.SetMember(publishConfig.Value, member.Key, member.Json, current => editor.RawText(current) == member.Json || (current.IsString && JsonText.Quote(current.Text!) == member.Json), "publishConfig.");
             }
         }
         else
@@ -76,16 +75,16 @@ public static class PackageJsonPatcher
     }
 
     /// <summary>Fields whose JSON type makes a safe edit impossible (the file is then left alone).</summary>
-    public static IReadOnlyList<(string Message, int Line, int Column)> CheckShape(PackageJsonDocument document)
+    public static IReadOnlyList<ShapeProblem> CheckShape(PackageJsonDocument document)
     {
-        var problems = new List<(string, int, int)>();
+        var problems = new List<ShapeProblem>();
         void Check(string field, Func<JsonSpanNode, bool> ok, string wanted)
         {
             var member = document.Root.Find(field);
             if (member != null && !ok(member.Value))
             {
                 var (line, column) = document.Locate(member.Value.Start);
-                problems.Add(($"package.json \"{field}\" must be {wanted}, but it is {PackageJsonDocument.Describe(member.Value)}.", line, column));
+                problems.Add(new ShapeProblem($"package.json \"{field}\" must be {wanted}, but it is {PackageJsonDocument.Describe(member.Value)}.", line, column));
             }
         }
 
@@ -103,9 +102,9 @@ public static class PackageJsonPatcher
         private readonly PackageJsonDocument _document;
         private readonly byte[] _bytes;
         private readonly int _base;
-        private readonly List<(int Start, int End, string Text)> _edits = new();
+        private readonly List<Edit> _edits = new();
         private readonly string _indentUnit;
-        private readonly Dictionary<JsonSpanNode, List<(string Key, Func<string, string> Render)>> _additions = new();
+        private readonly Dictionary<JsonSpanNode, List<Addition>> _additions = new();
         private readonly List<JsonSpanNode> _additionOrder = new();
 
         public Editor(PackageJsonDocument document)
@@ -128,7 +127,7 @@ public static class PackageJsonPatcher
                 if (!isCurrent(member.Value))
                 {
                     Record(prefix + key, RawText(member.Value), json, member.Value.Start);
-                    _edits.Add((member.Value.Start, member.Value.End, json));
+                    _edits.Add(new Edit(member.Value.Start, member.Value.End, json));
                 }
 
                 return;
@@ -138,19 +137,25 @@ public static class PackageJsonPatcher
             AddMember(parent, key, _ => json);
         }
 
-        public void SetMemberToObject(JsonSpanNode parent, string key, List<(string Key, string Json)> members)
+        public void SetMemberToObject(JsonSpanNode parent, string key, List<Member> members)
         {
             var member = parent.Find(key);
-            var compact = "{" + string.Join(",", members.Select(m => JsonText.Quote(m.Key) + ":" + m.Json)) + "}";
+            var compact = new StringBuilder("{");
+            for (var i = 0; i < members.Count; i++)
+            {
+                compact.Append(i == 0 ? "" : ",").Append(JsonText.Quote(members[i].Key)).Append(':').Append(members[i].Json);
+            }
+
+            compact.Append('}');
             if (member != null)
             {
-                Record(key, RawText(member.Value), compact, member.Value.Start);
+                Record(key, RawText(member.Value), compact.ToString(), member.Value.Start);
                 var style = StyleOf(parent);
-                _edits.Add((member.Value.Start, member.Value.End, RenderObject(members, style, MemberIndent(member.NameStart))));
+                _edits.Add(new Edit(member.Value.Start, member.Value.End, RenderObject(members, style, MemberIndent(member.NameStart))));
                 return;
             }
 
-            Record(key, "missing", compact, parent.End - 1);
+            Record(key, "missing", compact.ToString(), parent.End - 1);
             AddMember(parent, key, indent => RenderObject(members, StyleOf(parent), indent));
         }
 
@@ -166,15 +171,15 @@ public static class PackageJsonPatcher
             Record(prefix + key, RawText(member.Value), "missing", member.Value.Start);
             if (index > 0)
             {
-                _edits.Add((parent.Members[index - 1].Value.End, member.Value.End, ""));
+                _edits.Add(new Edit(parent.Members[index - 1].Value.End, member.Value.End, ""));
             }
             else if (parent.Members.Count > 1)
             {
-                _edits.Add((member.NameStart, parent.Members[1].NameStart, ""));
+                _edits.Add(new Edit(member.NameStart, parent.Members[1].NameStart, ""));
             }
             else
             {
-                _edits.Add((parent.Start + 1, parent.End - 1, ""));
+                _edits.Add(new Edit(parent.Start + 1, parent.End - 1, ""));
             }
         }
 
@@ -186,17 +191,33 @@ public static class PackageJsonPatcher
                 return _bytes;
             }
 
-            var output = new List<byte>(_bytes.Length + 256);
-            output.AddRange(new ArraySegment<byte>(_bytes, 0, _base));
-            var position = 0;
-            foreach (var edit in _edits.OrderBy(e => e.Start).ThenBy(e => e.End))
+            // By position; edits at the same position keep the order they were made in (a stable sort).
+            var ordered = new List<Edit>(_edits);
+            for (var i = 1; i < ordered.Count; i++)
             {
-                output.AddRange(new ArraySegment<byte>(_bytes, _base + position, edit.Start - position));
-                output.AddRange(Encoding.UTF8.GetBytes(edit.Text));
+                var edit = ordered[i];
+                var j = i - 1;
+                while (j >= 0 && (ordered[j].Start > edit.Start || (ordered[j].Start == edit.Start && ordered[j].End > edit.End)))
+                {
+                    ordered[j + 1] = ordered[j];
+                    j--;
+                }
+
+                ordered[j + 1] = edit;
+            }
+
+            using var output = new System.IO.MemoryStream(_bytes.Length + 256);
+            output.Write(_bytes, 0, _base);
+            var position = 0;
+            foreach (var edit in ordered)
+            {
+                output.Write(_bytes, _base + position, edit.Start - position);
+                var text = Encoding.UTF8.GetBytes(edit.Text);
+                output.Write(text, 0, text.Length);
                 position = edit.End;
             }
 
-            output.AddRange(new ArraySegment<byte>(_bytes, _base + position, _bytes.Length - _base - position));
+            output.Write(_bytes, _base + position, _bytes.Length - _base - position);
             return output.ToArray();
         }
 
@@ -211,12 +232,12 @@ public static class PackageJsonPatcher
         {
             if (!_additions.TryGetValue(parent, out var list))
             {
-                list = new List<(string, Func<string, string>)>();
+                list = new List<Addition>();
                 _additions.Add(parent, list);
                 _additionOrder.Add(parent);
             }
 
-            list.Add((key, renderValue));
+            list.Add(new Addition(key, renderValue));
         }
 
         private void FlushAdditions()
@@ -231,12 +252,12 @@ public static class PackageJsonPatcher
                     var last = parent.Members[parent.Members.Count - 1];
                     var whitespace = WhitespaceBefore(last.NameStart);
                     var indent = MemberIndent(last.NameStart);
-                    foreach (var (key, render) in additions)
+                    foreach (var addition in additions)
                     {
-                        text.Append(',').Append(whitespace).Append(JsonText.Quote(key)).Append(style.Colon).Append(render(indent));
+                        text.Append(',').Append(whitespace).Append(JsonText.Quote(addition.Key)).Append(style.Colon).Append(addition.Render(indent));
                     }
 
-                    _edits.Add((last.Value.End, last.Value.End, text.ToString()));
+                    _edits.Add(new Edit(last.Value.End, last.Value.End, text.ToString()));
                     continue;
                 }
 
@@ -245,25 +266,29 @@ public static class PackageJsonPatcher
                 var inner = style.Multiline ? outer + _indentUnit : "";
                 var separator = style.Multiline ? _document.NewLine + inner : style.Inline;
                 text.Append(separator);
-                text.Append(string.Join("," + separator, additions.Select(a => JsonText.Quote(a.Key) + style.Colon + a.Render(inner))));
+                for (var i = 0; i < additions.Count; i++)
+                {
+                    text.Append(i == 0 ? "" : "," + separator).Append(JsonText.Quote(additions[i].Key)).Append(style.Colon).Append(additions[i].Render(inner));
+                }
+
                 text.Append(style.Multiline ? _document.NewLine + outer : style.Inline);
-                _edits.Add((parent.Start + 1, parent.End - 1, text.ToString()));
+                _edits.Add(new Edit(parent.Start + 1, parent.End - 1, text.ToString()));
             }
 
             _additionOrder.Clear();
         }
 
-        private string RenderObject(List<(string Key, string Json)> members, Style style, string indent)
+        private string RenderObject(List<Member> members, Style style, string indent)
         {
-            if (!style.Multiline)
+            var open = style.Multiline ? _document.NewLine + indent + _indentUnit : style.Inline;
+            var close = style.Multiline ? _document.NewLine + indent : style.Inline;
+            var text = new StringBuilder("{");
+            for (var i = 0; i < members.Count; i++)
             {
-                var inline = style.Inline;
-                return "{" + inline + string.Join("," + inline, members.Select(m => JsonText.Quote(m.Key) + style.Colon + m.Json)) + inline + "}";
+                text.Append(i == 0 ? open : "," + open).Append(JsonText.Quote(members[i].Key)).Append(style.Colon).Append(members[i].Json);
             }
 
-            var newLine = _document.NewLine;
-            var inner = indent + _indentUnit;
-            return "{" + newLine + string.Join("," + newLine, members.Select(m => inner + JsonText.Quote(m.Key) + style.Colon + m.Json)) + newLine + indent + "}";
+            return text.Append(close).Append('}').ToString();
         }
 
         /// <summary>How members of this object (or, when it is empty, of the root) are laid out.</summary>
@@ -348,6 +373,35 @@ public static class PackageJsonPatcher
 
         private static bool IsWhitespace(byte b) => b == (byte)' ' || b == (byte)'\t' || b == (byte)'\n' || b == (byte)'\r';
 
+        private sealed class Edit
+        {
+            public Edit(int start, int end, string text)
+            {
+                Start = start;
+                End = end;
+                Text = text;
+            }
+
+            public int Start { get; }
+
+            public int End { get; }
+
+            public string Text { get; }
+        }
+
+        private sealed class Addition
+        {
+            public Addition(string key, Func<string, string> render)
+            {
+                Key = key;
+                Render = render;
+            }
+
+            public string Key { get; }
+
+            public Func<string, string> Render { get; }
+        }
+
         private readonly struct Style
         {
             public Style(bool multiline, string inline, string colon)
@@ -366,6 +420,37 @@ public static class PackageJsonPatcher
             public string Colon { get; }
         }
     }
+}
+
+/// <summary>A managed key and the JSON text of its value.</summary>
+internal sealed class Member
+{
+    public Member(string key, string json)
+    {
+        Key = key;
+        Json = json;
+    }
+
+    public string Key { get; }
+
+    public string Json { get; }
+}
+
+/// <summary>A field whose JSON type makes a safe edit impossible, and where it is.</summary>
+public sealed class ShapeProblem
+{
+    public ShapeProblem(string message, int line, int column)
+    {
+        Message = message;
+        Line = line;
+        Column = column;
+    }
+
+    public string Message { get; }
+
+    public int Line { get; }
+
+    public int Column { get; }
 }
 
 /// <summary>The result of <see cref="PackageJsonPatcher.Patch"/>.</summary>

@@ -21,13 +21,16 @@ public sealed class GenerateTrustedPublishFiles : TrustedPublishTaskBase
 
     protected override void Run()
     {
+        var clock = System.Diagnostics.Stopwatch.StartNew();
         var inputs = ReadInputs();
+        var readMs = clock.Elapsed.TotalMilliseconds;
         if (inputs == null)
         {
             return;
         }
 
         var result = TrustedPublishEngine.Run(inputs);
+        var engineMs = clock.Elapsed.TotalMilliseconds - readMs;
         foreach (var diagnostic in result.Diagnostics)
         {
             Report(diagnostic);
@@ -83,6 +86,7 @@ public sealed class GenerateTrustedPublishFiles : TrustedPublishTaskBase
         }
 
         WrittenFiles = written.ToArray();
+        Log.LogMessage(MessageImportance.Low, $"TrustedPublish.Build: read {readMs:F1} ms, generate and check {engineMs:F1} ms, write {clock.Elapsed.TotalMilliseconds - readMs - engineMs:F1} ms.");
         if (written.Count > 0)
         {
             foreach (var item in written)
