@@ -117,6 +117,31 @@ public sealed class BuildTests
     }
 
     [TestMethod]
+    public void SingleTargetProject_FullLifecycle() => RunLifecycle("<TargetFramework>net10.0</TargetFramework>", "Microsoft.NET.Sdk");
+
+    [TestMethod]
+    public void MultiTargetProject_FullLifecycle() => RunLifecycle("<TargetFrameworks>net10.0;netstandard2.0</TargetFrameworks>", "Microsoft.NET.Sdk");
+
+    [TestMethod]
+    public void NoTargetsProject_FullLifecycle() => RunLifecycle("<TargetFramework>net10.0</TargetFramework>", "Microsoft.Build.NoTargets");
+
+    [TestMethod]
+    public void ScopedPackageInSubfolder_FullLifecycle()
+    {
+        using var repo = new ConsumerRepository();
+        repo.Write("packages/widget/package.json", "{\n  \"name\": \"@acme/widget\",\n  \"version\": \"0.1.0\"\n}\n");
+        repo.AddProject("tools/publisher", "", "<TrustedPublishPackageDirectory>../../packages/widget</TrustedPublishPackageDirectory>");
+        Lifecycle.Check(repo, "tools/publisher/publisher.csproj", "packages/widget/package.json");
+    }
+
+    private static void RunLifecycle(string targetFrameworks, string sdk)
+    {
+        using var repo = new ConsumerRepository();
+        repo.AddProject("", PackageJson, targetFrameworks: targetFrameworks, sdk: sdk);
+        Lifecycle.Check(repo, "consumer.csproj", "package.json");
+    }
+
+    [TestMethod]
     public void NoTargetsProject_Generates()
     {
         using var repo = new ConsumerRepository();

@@ -119,7 +119,7 @@ public sealed class ReliabilityTests
         ConsumerRepository.AssertSucceeded(ProcessRunner.Run("dotnet", new[] { "sln", "all.sln", "add" }.Concat(projects.Select(p => $"{p}/{Path.GetFileName(p)}.csproj")), repo.Root, PackedPackage.CleanEnvironment()));
 
         string? expectedPackageJson = null;
-        const int Rounds = 5;
+        const int Rounds = 8;
         for (var round = 0; round < Rounds; round++)
         {
             // From scratch each round: no workflow, the original package.json, no up-to-date stamps.
