@@ -10,13 +10,16 @@ public sealed class VerifyTrustedPublishFiles : TrustedPublishTaskBase
 {
     protected override void Run()
     {
+        var clock = System.Diagnostics.Stopwatch.StartNew();
         var inputs = ReadInputs();
+        var readMs = clock.Elapsed.TotalMilliseconds;
         if (inputs == null)
         {
             return;
         }
 
         var result = TrustedPublishEngine.Run(inputs);
+        var engineMs = clock.Elapsed.TotalMilliseconds - readMs;
         foreach (var diagnostic in result.Diagnostics)
         {
             Report(diagnostic);
@@ -51,6 +54,7 @@ public sealed class VerifyTrustedPublishFiles : TrustedPublishTaskBase
             Report(diagnostic);
         }
 
+        Log.LogMessage(Microsoft.Build.Framework.MessageImportance.Low, $"TrustedPublish.Build: read {readMs:F1} ms, generate and check {engineMs:F1} ms, compare {clock.Elapsed.TotalMilliseconds - readMs - engineMs:F1} ms.");
         if (!Log.HasLoggedErrors)
         {
             Log.LogMessage(Microsoft.Build.Framework.MessageImportance.Normal, $"TrustedPublish.Build: {Display(workflowPath)} and {Display(PackageJsonPath)} match the settings.");
