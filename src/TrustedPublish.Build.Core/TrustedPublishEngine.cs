@@ -113,19 +113,8 @@ public static class TrustedPublishEngine
     /// The workflow as another project (the one named in the file's header) would write it with these settings:
     /// several projects with the same settings agree on one file, whichever of them wrote it.
     /// </summary>
-    public static string RenderAs(PublishSettings settings, string projectPath)
-    {
-        var original = settings.ProjectPath;
-        settings.ProjectPath = projectPath;
-        try
-        {
-            return WorkflowGenerator.Generate(settings);
-        }
-        finally
-        {
-            settings.ProjectPath = original;
-        }
-    }
+    public static string RenderAs(PublishSettings settings, string projectPath) =>
+        WorkflowGenerator.Generate(settings.WithProjectPath(projectPath));
 
     /// <summary>What to enter in npm's Trusted Publisher settings, and the equivalent command.</summary>
     public static string Registration(PublishSettings settings)

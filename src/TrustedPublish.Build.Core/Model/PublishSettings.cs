@@ -42,6 +42,14 @@ public sealed class PublishSettings
 
     public bool IsScoped => PackageName.StartsWith("@", System.StringComparison.Ordinal);
 
+    /// <summary>The same settings, as if another project generated them (the header names that project).</summary>
+    public PublishSettings WithProjectPath(string projectPath)
+    {
+        var copy = (PublishSettings)MemberwiseClone();
+        copy.ProjectPath = projectPath;
+        return copy;
+    }
+
     /// <summary>Where the workflow lives, relative to the repository root.</summary>
     public string WorkflowPath => ".github/workflows/" + WorkflowFile;
 }
