@@ -15,6 +15,10 @@ echo "==> Packing TrustedPublish.Build $version"
 dotnet pack "$here/../src/TrustedPublish.Build/TrustedPublish.Build.csproj" -c Release \
   --artifacts-path "$artifacts/build" -o "$artifacts/feed" -p:Version="$version" -nodeReuse:false -v:q -nologo
 
+# Start from no workflow so the run shows generation and the Trusted Publisher registration; the result is
+# byte-identical to the committed file (an end-to-end test checks it).
+rm -f "$example/.github/workflows/publish.yml"
+
 echo "==> dotnet build example/hello-npm"
 NUGET_PACKAGES="$artifacts/nuget-packages" dotnet build "$example/hello-npm.csproj" \
   -p:TrustedPublishBuildVersion="$version" -nodeReuse:false -nologo -v:m
