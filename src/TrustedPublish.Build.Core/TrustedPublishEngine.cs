@@ -37,9 +37,10 @@ public static class TrustedPublishEngine
             return result; // Nothing for the rules to read: no rule runs, nothing is parsed again.
         }
 
-        var document = PackageJsonDocument.Parse(result.PackageJson!.Bytes).Document!;
-        var findings = RuleRunner.Run(new RuleContext(result.Settings, document, inputs.PackageJsonPath, workflows, inputs.Npmrcs, handMaintained: false));
-        return new TrustedPublishResult(result.Diagnostics.Concat(findings).ToList(), result.Settings, result.Workflow, result.PackageJson);
+        // With generation on, the package.json rules do not run (the patch guarantees those fields), so the
+        // document as read serves the rules; the patched bytes are not parsed again.
+        var findings = RuleRunner.Run(new RuleContext(result.Settings, result.Document!, inputs.PackageJsonPath, workflows, inputs.Npmrcs, handMaintained: false));
+        return new TrustedPublishResult(result.Diagnostics.Concat(findings).ToList(), result.Settings, result.Workflow, result.PackageJson) { Document = result.Document };
     }
 
     /// <summary>The rules alone, over the files as they are (TrustedPublishDoctor, and builds with generation off). Writes nothing.</summary>
@@ -106,7 +107,7 @@ public static class TrustedPublishEngine
             Provenance = settings.Provenance,
         });
 
-        return new TrustedPublishResult(diagnostics, settings, workflow, patch);
+        return new TrustedPublishResult(diagnostics, settings, workflow, patch) { Document = document };
     }
 
     /// <summary>
@@ -159,6 +160,9 @@ public sealed class TrustedPublishResult
     public string? Workflow { get; }
 
     public PackageJsonPatch? PackageJson { get; }
+
+    /// <summary>package.json as read (before the patch), for the rules.</summary>
+    internal PackageJsonDocument? Document { get; set; }
 
     public bool HasErrors => Diagnostics.Any(d => d.Severity == DiagnosticSeverity.Error);
 }

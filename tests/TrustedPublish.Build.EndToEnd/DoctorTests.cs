@@ -67,5 +67,6 @@ public sealed class DoctorTests
         var error = ConsumerRepository.AssertError(build, "TPB078", "release.yml");
         Assert.AreEqual("17", error.Groups["line"].Value);
         Assert.IsTrue(File.Exists(repo.WorkflowPath), "a finding about another workflow does not stop generation");
+        StringAssert.Contains(repo.Read("package.json"), "\"url\": \"git+https://github.com/Acme-Org/hello-npm.git\"", "nor does it leave the change half-applied: package.json is patched too");
     }
 }

@@ -39,12 +39,33 @@ public sealed class DiagnosticCatalogTests
     }
 
     [TestMethod]
-    public void EveryMessage_SaysWhatToDo()
+    public void EveryCode_HasATitleAndAFixThatIsASentence()
     {
         foreach (var descriptor in DiagnosticCatalog.All)
         {
-            var text = descriptor.Create("f", 1, 1, "a", "b", "c").Message;
-            StringAssert.Contains(text, "Fix: ", descriptor.Code);
+            Assert.IsTrue(descriptor.Title.Length > 10, descriptor.Code);
+            Assert.IsTrue(descriptor.Fix.Length > 15 && descriptor.Fix.EndsWith(".", System.StringComparison.Ordinal), $"{descriptor.Code}: the fix '{descriptor.Fix}' should say what to do, as a sentence");
+        }
+    }
+
+    [TestMethod]
+    public void EveryMessageFormat_NumbersItsPlaceholdersWithoutGaps()
+    {
+        foreach (var descriptor in DiagnosticCatalog.All)
+        {
+            var used = Regex.Matches(descriptor.MessageFormat + descriptor.Fix, @"(?<!\{)\{(\d+)\}").Select(m => int.Parse(m.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture)).Distinct().OrderBy(i => i).ToList();
+            CollectionAssert.AreEqual(Enumerable.Range(0, used.Count).ToList(), used, $"{descriptor.Code}: placeholders in its message and fix");
+        }
+    }
+
+    /// <summary>The text a user reads has every placeholder filled and every doubled brace undone, in the message and in the fix.</summary>
+    [TestMethod]
+    public void CreatedMessages_HaveNoRawPlaceholdersOrDoubledBraces()
+    {
+        foreach (var descriptor in DiagnosticCatalog.All)
+        {
+            var text = descriptor.Create("f", 1, 1, "A", "B", "C", "D").Message;
+            Assert.IsFalse(Regex.IsMatch(text, @"\{\d+\}|\{\{|\}\}"), $"{descriptor.Code}: {text}");
         }
     }
 }

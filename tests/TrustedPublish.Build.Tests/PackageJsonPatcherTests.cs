@@ -152,6 +152,7 @@ public sealed class PackageJsonPatcherTests
     [DataRow("{\n  \"name\": \"x\",\n}\n", 3, 1)]
     [DataRow("{\n  \"name\": \"ü\" \"x\"\n}", 2, 15)]
     [DataRow("", 1, 1)]
+    [DataRow("{}\n{}\n", 2, 1)]
     public void Parse_InvalidJson_ReportsLineAndColumn(string text, int line, int column)
     {
         var parse = PackageJsonDocument.Parse(Encoding.UTF8.GetBytes(text));

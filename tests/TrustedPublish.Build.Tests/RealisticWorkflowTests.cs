@@ -1,4 +1,5 @@
 using System.IO;
+using System.Linq;
 using Microsoft.VisualStudio.TestTools.UnitTesting;
 
 namespace TrustedPublish.Build.Tests;
@@ -11,6 +12,13 @@ namespace TrustedPublish.Build.Tests;
 public sealed class RealisticWorkflowTests
 {
     private static string Fixture(string name) => File.ReadAllText(Path.Combine(TestPaths.RepositoryRoot, "tests", "TrustedPublish.Build.Tests", "Fixtures", "Workflows", name));
+
+    /// <summary>How many publish steps the rules see in a fixture: "no findings" must not mean "nothing was recognised".</summary>
+    private static int PublishSteps(string fixture)
+    {
+        var file = new Rules.RepositoryFile("/repo/.github/workflows/publish.yml", ".github/workflows/publish.yml", Fixture(fixture));
+        return Rules.Workflows.PublishStepFinder.Find(Rules.Workflows.WorkflowDocument.Parse(file, out _)!).Count();
+    }
 
     private static string Findings(string fixture, string fileName = "publish.yml", string packageDirectory = "")
     {
@@ -36,12 +44,14 @@ public sealed class RealisticWorkflowTests
     [TestMethod]
     public void SemanticReleaseWorkflow_ReportsOnlyTheToken()
     {
+        Assert.AreEqual(1, PublishSteps("semantic-release.yml"));
         Assert.AreEqual("TPB070 publish.yml:26:11", Findings("semantic-release.yml"));
     }
 
     [TestMethod]
     public void MatrixWorkflowPublishingFromOneLeg_ReportsNothing()
     {
+        Assert.AreEqual(1, PublishSteps("matrix.yml"));
         Assert.AreEqual("", Findings("matrix.yml"));
     }
 
@@ -58,6 +68,7 @@ public sealed class RealisticWorkflowTests
     [TestMethod]
     public void CorrectOidcWorkflow_ReportsNothing()
     {
+        Assert.AreEqual(1, PublishSteps("oidc-correct.yml"));
         Assert.AreEqual("", Findings("oidc-correct.yml"));
     }
 }

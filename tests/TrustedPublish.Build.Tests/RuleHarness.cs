@@ -52,7 +52,6 @@ public sealed class RuleHarness
         inputs.GenerateEnabled = !HandMaintained;
         inputs.Workflows = Workflows.Select(w => new RepositoryFile("/repo/.github/workflows/" + w.Key, ".github/workflows/" + w.Key, w.Value)).ToList();
         inputs.Npmrcs = Npmrcs.Select(n => new RepositoryFile("/repo/" + n.Key, n.Key, n.Value)).ToList();
-        inputs.WorkflowFullPath = "/repo/.github/workflows/publish.yml";
         Configure?.Invoke(inputs);
         return TrustedPublishEngine.Run(inputs).Diagnostics.ToList();
     }

@@ -90,6 +90,8 @@ public sealed class RuleTests
     public void CorrectRepository_HasNoFindings()
     {
         var harness = new RuleHarness();
+        var good = new Rules.RepositoryFile("/repo/.github/workflows/publish.yml", ".github/workflows/publish.yml", GoodWorkflow);
+        Assert.AreEqual(1, Rules.Workflows.PublishStepFinder.Find(Rules.Workflows.WorkflowDocument.Parse(good, out _)!).Count(), "the publish step is recognised");
         CollectionAssert.AreEqual(new string[0], harness.Findings());
         harness.HandMaintained = false;
         CollectionAssert.AreEqual(new string[0], harness.Findings());

@@ -27,7 +27,7 @@ public sealed class DiagnosticDescriptor
     /// <summary>composite format of what is wrong; arguments come from the rule.</summary>
     public string MessageFormat { get; }
 
-    /// <summary>What to do, appended to every message.</summary>
+    /// <summary>What to do, appended to every message; a composite format with the same arguments as <see cref="MessageFormat"/>.</summary>
     public string Fix { get; }
 
     /// <summary>The npm or GitHub failure this prevents, or empty.</summary>
@@ -35,8 +35,10 @@ public sealed class DiagnosticDescriptor
 
     public Diagnostic Create(string? file, int line, int column, params object?[] args)
     {
+        // The fix is a format too: it names the property, the file or the value concerned.
         var what = string.Format(CultureInfo.InvariantCulture, MessageFormat, args);
-        var text = NpmError.Length == 0 ? $"{what} Fix: {Fix}" : $"{what} npm would fail with {NpmError}. Fix: {Fix}";
+        var fix = string.Format(CultureInfo.InvariantCulture, Fix, args);
+        var text = NpmError.Length == 0 ? $"{what} Fix: {fix}" : $"{what} npm would fail with {NpmError}. Fix: {fix}";
         return new Diagnostic(this, file, Math.Max(line, 0), Math.Max(column, 0), text);
     }
 

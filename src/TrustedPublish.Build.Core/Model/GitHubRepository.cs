@@ -19,8 +19,6 @@ public sealed class GitHubRepository
     /// <summary>The repository.url npm's provenance check expects (git+ and .git are allowed by npm).</summary>
     public string PackageJsonUrl => $"git+https://github.com/{Owner}/{Name}.git";
 
-    public string WebUrl => $"https://github.com/{Owner}/{Name}";
-
     public override string ToString() => $"{Owner}/{Name}";
 
     /// <summary>

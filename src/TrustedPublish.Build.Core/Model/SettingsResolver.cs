@@ -170,8 +170,8 @@ public static class SettingsResolver
     }
 
     /// <summary>
-    /// A property that is set but holds only spaces is a mistake, not "use the default"; an unset one is empty.
-    /// MSBuild trims nothing, so " " reaches here as is.
+    /// An unset property is empty and takes the default. One that holds only spaces (from -p: or the
+    /// environment; MSBuild empties such values written in project files) was rejected above with TPB017.
     /// </summary>
     private static string Default(string value, string fallback) => value.Length == 0 ? fallback : value;
 

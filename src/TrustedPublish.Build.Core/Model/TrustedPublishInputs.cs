@@ -70,9 +70,6 @@ public sealed class TrustedPublishInputs
     /// <summary>False when the workflow and package.json are maintained by hand (TrustedPublishGenerateEnabled=false): only the rules run.</summary>
     public bool GenerateEnabled { get; set; } = true;
 
-    /// <summary>Full path where the configured workflow lives, for the rules to see the generated text there.</summary>
-    public string WorkflowFullPath { get; set; } = "";
-
     /// <summary>The MSBuild property values with their property names, for checks that apply to all of them.</summary>
     public string[][] NamedValues() => new[]
     {

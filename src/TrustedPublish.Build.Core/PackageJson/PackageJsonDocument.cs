@@ -79,13 +79,9 @@ public sealed class PackageJsonDocument
                 return PackageJsonParseResult.Failure("the file is empty.", 1, 1);
             }
 
+            // Trailing content after the root value makes Utf8JsonReader throw (a JsonException with its position).
             var root = ReadValue(ref reader);
-            if (reader.Read())
-            {
-                // Utf8JsonReader normally throws on trailing content; this is a safety net.
-                return PackageJsonParseResult.Failure("unexpected content after the end of the JSON value.", 0, 0);
-            }
-
+            reader.Read();
             var document = new PackageJsonDocument(bytes, bodyStart, root);
             return root.IsObject
                 ? PackageJsonParseResult.Success(document)

@@ -24,13 +24,7 @@ public static class WorkflowDrift
 
         var expectedLines = SplitLines(expected);
         var actualLines = SplitLines(actual);
-        var first = 0;
-        while (first < expectedLines.Count && first < actualLines.Count && expectedLines[first] == actualLines[first])
-        {
-            first++;
-        }
-
-        if (first == expectedLines.Count && first == actualLines.Count)
+        if (FirstDifference(expectedLines, actualLines) is not int first)
         {
             return null;
         }
@@ -51,13 +45,19 @@ public static class WorkflowDrift
 
         var expectedLines = SplitLines(expected);
         var actualLines = SplitLines(actual);
+        return FirstDifference(expectedLines, actualLines) is int first ? UnifiedDiff(expectedLines, actualLines, first, displayPath) : null;
+    }
+
+    /// <summary>The index of the first line that differs, or null when the texts have the same lines.</summary>
+    private static int? FirstDifference(List<string> expected, List<string> actual)
+    {
         var first = 0;
-        while (first < expectedLines.Count && first < actualLines.Count && expectedLines[first] == actualLines[first])
+        while (first < expected.Count && first < actual.Count && expected[first] == actual[first])
         {
             first++;
         }
 
-        return first == expectedLines.Count && first == actualLines.Count ? null : UnifiedDiff(expectedLines, actualLines, first, displayPath);
+        return first == expected.Count && first == actual.Count ? null : first;
     }
 
     private static string Shorten(string line)

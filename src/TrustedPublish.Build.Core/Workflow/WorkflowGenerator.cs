@@ -23,7 +23,6 @@ public static class WorkflowGenerator
     public static string Generate(PublishSettings settings)
     {
         var yaml = new YamlWriter();
-        yaml.BeginDocument();
         yaml.BeginMap();
         WriteHeader(yaml, settings);
         yaml.QuotedEntry("name", "Publish " + settings.PackageName + " to npm");
@@ -88,7 +87,6 @@ public static class WorkflowGenerator
         yaml.EndMap();
         yaml.EndMap();
         yaml.EndMap();
-        yaml.EndDocument();
         return yaml.Finish();
     }
 

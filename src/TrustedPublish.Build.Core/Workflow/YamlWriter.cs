@@ -39,14 +39,6 @@ internal sealed class YamlWriter
         _text.Append(new string(' ', CurrentIndent())).Append("# ").Append(text).Append('\n');
     }
 
-    public void BeginDocument()
-    {
-    }
-
-    public void EndDocument()
-    {
-    }
-
     public void BeginMap() => Open(Kind.Map);
 
     public void EndMap() => _frames.Pop();

@@ -22,67 +22,53 @@ public sealed class GenerateTrustedPublishFiles : TrustedPublishTaskBase
     protected override void Run()
     {
         var clock = System.Diagnostics.Stopwatch.StartNew();
-        var inputs = ReadInputs();
-        var readMs = clock.Elapsed.TotalMilliseconds;
-        if (inputs == null)
-        {
-            return;
-        }
-
-        var result = TrustedPublishEngine.Run(inputs);
-        var engineMs = clock.Elapsed.TotalMilliseconds - readMs;
-        foreach (var diagnostic in result.Diagnostics)
-        {
-            Report(diagnostic);
-        }
-
-        // Rule findings about other files do not stop generation; only a failure to work out the settings does.
-        if (result.Settings == null || result.Workflow == null)
-        {
-            return;
-        }
-
-        var workflow = ResolveWorkflow(result, inputs);
-        if (workflow == null)
+        var generated = ReadAndGenerate(out var readMs, out var engineMs);
+        if (generated == null)
         {
             return;
         }
 
         // A checkout with CRLF line endings is not a change: only a real difference is written.
-        var workflowPath = WorkflowPath(result.Settings);
-        var (expected, onDisk) = workflow.Value;
-        var writeWorkflow = onDisk == null || onDisk.Replace("\r\n", "\n") != expected;
-        var writePackageJson = !result.PackageJson!.IsUpToDate;
+        var workflowPath = generated.WorkflowPath;
+        var packageJson = generated.Result.PackageJson!;
+        var targets = new List<(string Path, byte[] Content)>();
+        if (generated.OnDisk == null || generated.OnDisk.Replace("\r\n", "\n") != generated.Expected)
+        {
+            targets.Add((workflowPath, Encoding.UTF8.GetBytes(generated.Expected)));
+        }
+
+        if (!packageJson.IsUpToDate)
+        {
+            targets.Add((PackageJsonPath, packageJson.Bytes));
+        }
 
         // Check every target before writing any, so a bad one never leaves the other half-updated.
-        try
+        foreach (var target in targets)
         {
-            if (writeWorkflow)
+            try
             {
-                AtomicFile.EnsureWritable(workflowPath);
+                AtomicFile.EnsureWritable(target.Path);
             }
-
-            if (writePackageJson)
+            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
             {
-                AtomicFile.EnsureWritable(PackageJsonPath);
+                Report(DiagnosticCatalog.WriteFailed.Create(target.Path, 1, 1, target.Path, ex.Message));
+                return;
             }
-        }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
-        {
-            var failing = writeWorkflow && IsTheProblem(workflowPath) ? workflowPath : PackageJsonPath;
-            Report(DiagnosticCatalog.WriteFailed.Create(failing, 1, 1, failing, ex.Message));
-            return;
         }
 
         var written = new List<ITaskItem>();
-        if (writeWorkflow && Write(workflowPath, Encoding.UTF8.GetBytes(expected)))
+        foreach (var target in targets)
         {
-            written.Add(new TaskItem(workflowPath));
-        }
+            var changed = Write(target.Path, target.Content);
+            if (changed == null)
+            {
+                break; // The error is reported; the files not yet written stay as they were.
+            }
 
-        if (writePackageJson && !Log.HasLoggedErrors && Write(PackageJsonPath, result.PackageJson.Bytes))
-        {
-            written.Add(new TaskItem(PackageJsonPath));
+            if (changed.Value)
+            {
+                written.Add(new TaskItem(target.Path));
+            }
         }
 
         WrittenFiles = written.ToArray();
@@ -94,7 +80,7 @@ public sealed class GenerateTrustedPublishFiles : TrustedPublishTaskBase
                 Log.LogMessage(MessageImportance.High, $"TrustedPublish.Build: wrote {Display(item.ItemSpec)}");
             }
 
-            Log.LogMessage(MessageImportance.High, TrustedPublishEngine.Registration(result.Settings));
+            Log.LogMessage(MessageImportance.High, TrustedPublishEngine.Registration(generated.Settings));
         }
         else
         {
@@ -102,20 +88,8 @@ public sealed class GenerateTrustedPublishFiles : TrustedPublishTaskBase
         }
     }
 
-    private static bool IsTheProblem(string path)
-    {
-        try
-        {
-            AtomicFile.EnsureWritable(path);
-            return false;
-        }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
-        {
-            return true;
-        }
-    }
-
-    private bool Write(string path, byte[] content)
+    /// <summary>Whether the file changed (false when a concurrent build already wrote these bytes); null, with TPB040 reported, when the write failed and the file is as it was.</summary>
+    private bool? Write(string path, byte[] content)
     {
         try
         {
@@ -124,7 +98,7 @@ public sealed class GenerateTrustedPublishFiles : TrustedPublishTaskBase
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or NotSupportedException or ArgumentException)
         {
             Report(DiagnosticCatalog.WriteFailed.Create(path, 1, 1, path, ex.Message));
-            return false;
+            return null;
         }
     }
 }

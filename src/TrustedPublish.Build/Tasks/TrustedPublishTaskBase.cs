@@ -117,30 +117,89 @@ public abstract class TrustedPublishTaskBase : Task
             Lockfile = RepositoryFiles.FindLockfile(PackageDirectory),
         };
 
+        // The file being read, so a failure names the right one.
+        var reading = packageJsonPath;
         try
         {
             inputs.PackageJson = File.ReadAllBytes(packageJsonPath);
             inputs.ProjectFileText = projectFileText;
-            inputs.Workflows = ReadWorkflows();
-            inputs.Npmrcs = ReadNpmrcs();
-            inputs.WorkflowFullPath = SafeCombine(RepositoryRoot, ".github", "workflows", inputs.WorkflowFile.Length == 0 ? "publish.yml" : inputs.WorkflowFile);
+            inputs.Workflows = ReadWorkflows(ref reading);
+            inputs.Npmrcs = ReadNpmrcs(ref reading);
             if (inputs.Owner.Trim().Length == 0 || inputs.Repository.Trim().Length == 0)
             {
                 inputs.GitConfigPath = RepositoryFiles.FindGitConfig(RepositoryRoot);
+                reading = inputs.GitConfigPath ?? reading;
                 inputs.GitConfigText = inputs.GitConfigPath == null ? null : File.ReadAllText(inputs.GitConfigPath);
             }
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
-            Report(DiagnosticCatalog.ReadFailed.Create(packageJsonPath, 1, 1, packageJsonPath, ex.Message));
+            Report(DiagnosticCatalog.ReadFailed.Create(reading, 1, 1, reading, ex.Message));
             return null;
         }
 
         return inputs;
     }
 
+    /// <summary>What generate and verify share: the inputs, the engine's result (diagnostics reported), and what the workflow should hold.</summary>
+    protected sealed class Generated
+    {
+        public Generated(TrustedPublishInputs inputs, TrustedPublishResult result, string workflowPath, string expected, string? onDisk)
+        {
+            Inputs = inputs;
+            Result = result;
+            WorkflowPath = workflowPath;
+            Expected = expected;
+            OnDisk = onDisk;
+        }
+
+        public TrustedPublishInputs Inputs { get; }
+
+        public TrustedPublishResult Result { get; }
+
+        public PublishSettings Settings => Result.Settings!;
+
+        public string WorkflowPath { get; }
+
+        /// <summary>The workflow text this project stands for (another project's, when that one owns the file with the same settings).</summary>
+        public string Expected { get; }
+
+        /// <summary>The workflow on disk, or null when there is none.</summary>
+        public string? OnDisk { get; }
+    }
+
+    /// <summary>Reads, runs the engine, reports its diagnostics and resolves the workflow; null when nothing can be written or compared.</summary>
+    protected Generated? ReadAndGenerate(out double readMs, out double engineMs)
+    {
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        var inputs = ReadInputs();
+        readMs = clock.Elapsed.TotalMilliseconds;
+        engineMs = 0;
+        if (inputs == null)
+        {
+            return null;
+        }
+
+        var result = TrustedPublishEngine.Run(inputs);
+        engineMs = clock.Elapsed.TotalMilliseconds - readMs;
+        foreach (var diagnostic in result.Diagnostics)
+        {
+            Report(diagnostic);
+        }
+
+        // Rule findings about other files do not stop generation; only a failure to work out the settings does.
+        if (result.Settings == null || result.Workflow == null)
+        {
+            return null;
+        }
+
+        var path = WorkflowPath(result.Settings);
+        var workflow = ResolveWorkflow(result, inputs, path);
+        return workflow == null ? null : new Generated(inputs, result, path, workflow.Value.Expected, workflow.Value.OnDisk);
+    }
+
     /// <summary>Every *.yml and *.yaml in .github/workflows, in a fixed order.</summary>
-    private List<RepositoryFile> ReadWorkflows()
+    private List<RepositoryFile> ReadWorkflows(ref string reading)
     {
         var folder = Path.Combine(RepositoryRoot, ".github", "workflows");
         var files = new List<RepositoryFile>();
@@ -152,6 +211,7 @@ public abstract class TrustedPublishTaskBase : Task
         var paths = Directory.GetFiles(folder, "*.yml").Concat(Directory.GetFiles(folder, "*.yaml")).OrderBy(p => p, StringComparer.Ordinal);
         foreach (var path in paths)
         {
+            reading = path;
             files.Add(new RepositoryFile(path, Display(path), File.ReadAllText(path)));
         }
 
@@ -159,7 +219,7 @@ public abstract class TrustedPublishTaskBase : Task
     }
 
     /// <summary>The repository's .npmrc and the package's, when they exist.</summary>
-    private List<RepositoryFile> ReadNpmrcs()
+    private List<RepositoryFile> ReadNpmrcs(ref string reading)
     {
         var files = new List<RepositoryFile>();
         foreach (var folder in new[] { RepositoryRoot, PackageDirectory }.Select(Path.GetFullPath).Distinct(StringComparer.Ordinal))
@@ -167,23 +227,12 @@ public abstract class TrustedPublishTaskBase : Task
             var path = Path.Combine(folder, ".npmrc");
             if (File.Exists(path))
             {
+                reading = path;
                 files.Add(new RepositoryFile(path, Display(path), File.ReadAllText(path)));
             }
         }
 
         return files;
-    }
-
-    private static string SafeCombine(params string[] parts)
-    {
-        try
-        {
-            return Path.GetFullPath(Path.Combine(parts));
-        }
-        catch (ArgumentException)
-        {
-            return "";
-        }
     }
 
     /// <summary>
@@ -192,9 +241,8 @@ public abstract class TrustedPublishTaskBase : Task
     /// the file names another existing project that would write the same content, that project's text is
     /// expected, so several projects with the same settings agree on one file.
     /// </summary>
-    protected (string Expected, string? OnDisk)? ResolveWorkflow(TrustedPublishResult result, TrustedPublishInputs inputs)
+    private (string Expected, string? OnDisk)? ResolveWorkflow(TrustedPublishResult result, TrustedPublishInputs inputs, string path)
     {
-        var path = WorkflowPath(result.Settings!);
         foreach (var file in new[] { path, PackageJsonPath })
         {
             if (AtomicFile.IsLink(file, out var target))
@@ -212,7 +260,9 @@ public abstract class TrustedPublishTaskBase : Task
                 throw new IOException("a folder has that name.");
             }
 
-            onDisk = File.Exists(path) ? File.ReadAllText(path) : null;
+            // ReadInputs already read every workflow; read again only when the name was not among them.
+            var known = inputs.Workflows.FirstOrDefault(w => string.Equals(w.Path, path, StringComparison.Ordinal));
+            onDisk = known != null ? known.Text : File.Exists(path) ? File.ReadAllText(path) : null;
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {

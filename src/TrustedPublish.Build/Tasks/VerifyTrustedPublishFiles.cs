@@ -1,3 +1,4 @@
+using Microsoft.Build.Framework;
 using TrustedPublish.Build.Verification;
 
 namespace TrustedPublish.Build.Tasks;
@@ -11,53 +12,33 @@ public sealed class VerifyTrustedPublishFiles : TrustedPublishTaskBase
     protected override void Run()
     {
         var clock = System.Diagnostics.Stopwatch.StartNew();
-        var inputs = ReadInputs();
-        var readMs = clock.Elapsed.TotalMilliseconds;
-        if (inputs == null)
+        var generated = ReadAndGenerate(out var readMs, out var engineMs);
+        if (generated == null)
         {
             return;
         }
 
-        var result = TrustedPublishEngine.Run(inputs);
-        var engineMs = clock.Elapsed.TotalMilliseconds - readMs;
-        foreach (var diagnostic in result.Diagnostics)
-        {
-            Report(diagnostic);
-        }
-
-        if (result.Settings == null || result.Workflow == null)
-        {
-            return;
-        }
-
-        var workflowPath = WorkflowPath(result.Settings);
-        var workflow = ResolveWorkflow(result, inputs);
-        if (workflow == null)
-        {
-            return;
-        }
-
-        var (expected, actual) = workflow.Value;
-        var drift = WorkflowDrift.Check(expected, actual, workflowPath, Display(workflowPath));
+        var workflowPath = generated.WorkflowPath;
+        var display = Display(workflowPath);
+        var drift = WorkflowDrift.Check(generated.Expected, generated.OnDisk, workflowPath, display);
         if (drift != null)
         {
             Report(drift);
-            var diff = WorkflowDrift.Diff(expected, actual, Display(workflowPath));
-            if (diff != null)
+            if (WorkflowDrift.Diff(generated.Expected, generated.OnDisk, display) is string diff)
             {
-                Log.LogMessage(Microsoft.Build.Framework.MessageImportance.High, diff);
+                Log.LogMessage(MessageImportance.High, diff);
             }
         }
 
-        foreach (var diagnostic in PackageJsonDrift.Check(result.PackageJson!, PackageJsonPath))
+        foreach (var diagnostic in PackageJsonDrift.Check(generated.Result.PackageJson!, PackageJsonPath))
         {
             Report(diagnostic);
         }
 
-        Log.LogMessage(Microsoft.Build.Framework.MessageImportance.Low, $"TrustedPublish.Build: read {readMs:F1} ms, generate and check {engineMs:F1} ms, compare {clock.Elapsed.TotalMilliseconds - readMs - engineMs:F1} ms.");
+        Log.LogMessage(MessageImportance.Low, $"TrustedPublish.Build: read {readMs:F1} ms, generate and check {engineMs:F1} ms, compare {clock.Elapsed.TotalMilliseconds - readMs - engineMs:F1} ms.");
         if (!Log.HasLoggedErrors)
         {
-            Log.LogMessage(Microsoft.Build.Framework.MessageImportance.Normal, $"TrustedPublish.Build: {Display(workflowPath)} and {Display(PackageJsonPath)} match the settings.");
+            Log.LogMessage(MessageImportance.Normal, $"TrustedPublish.Build: {display} and {Display(PackageJsonPath)} match the settings.");
         }
     }
 }
