@@ -71,7 +71,47 @@ public static class PackageJsonPatcher
             editor.SetMemberToObject(root, "publishConfig", wantedPublishConfig);
         }
 
-        return new PackageJsonPatch(editor.Changes, editor.Apply());
+        var bytes = editor.Apply();
+        if (editor.Changes.Count > 0 && Reread(bytes, target) is string problem)
+        {
+            // Never hand out bytes that do not parse or do not say what was asked: the file stays as it is.
+            throw new InvalidOperationException($"the package.json patch was not applied ({problem}).");
+        }
+
+        return new PackageJsonPatch(editor.Changes, bytes);
+    }
+
+    /// <summary>Reads patched bytes back the way npm does (the last duplicate wins): null when every managed field holds its target.</summary>
+    internal static string? Reread(byte[] bytes, PackageJsonTarget target)
+    {
+        var parse = PackageJsonDocument.Parse(bytes);
+        if (!parse.Succeeded)
+        {
+            return "the result is not valid JSON: " + parse.Error;
+        }
+
+        var root = parse.Document!.Root;
+        var repository = root.Get("repository");
+        var publishConfig = root.Get("publishConfig");
+        if (target.Name != null && root.GetString("name") != target.Name)
+        {
+            return "name";
+        }
+
+        if (repository == null || !repository.IsObject || repository.GetString("type") != "git" || repository.GetString("url") != target.RepositoryUrl
+            || (target.RepositoryDirectory == null ? repository.Find("directory") != null : repository.GetString("directory") != target.RepositoryDirectory))
+        {
+            return "repository";
+        }
+
+        var provenance = publishConfig?.Get("provenance");
+        if (publishConfig == null || !publishConfig.IsObject || publishConfig.GetString("access") != target.Access
+            || provenance == null || provenance.Kind != (target.Provenance ? System.Text.Json.JsonTokenType.True : System.Text.Json.JsonTokenType.False))
+        {
+            return "publishConfig";
+        }
+
+        return null;
     }
 
     /// <summary>Fields whose JSON type makes a safe edit impossible (the file is then left alone).</summary>
@@ -104,8 +144,8 @@ public static class PackageJsonPatcher
         private readonly int _base;
         private readonly List<Edit> _edits = new();
         private readonly string _indentUnit;
-        private readonly Dictionary<JsonSpanNode, List<Addition>> _additions = new();
-        private readonly List<JsonSpanNode> _additionOrder = new();
+        private readonly Dictionary<JsonSpanNode, PendingObjectEdits> _objectEdits = new();
+        private readonly List<JsonSpanNode> _objectEditOrder = new();
 
         public Editor(PackageJsonDocument document)
         {
@@ -159,33 +199,29 @@ public static class PackageJsonPatcher
             AddMember(parent, key, indent => RenderObject(members, StyleOf(parent), indent));
         }
 
+        /// <summary>Removes every member named <paramref name="key"/> (a duplicate left behind would be what npm reads).</summary>
         public void RemoveMember(JsonSpanNode parent, string key, string prefix)
         {
-            var index = parent.Members.FindLastIndex(m => m.Name == key);
-            if (index < 0)
+            var last = parent.Find(key);
+            if (last == null)
             {
                 return;
             }
 
-            var member = parent.Members[index];
-            Record(prefix + key, RawText(member.Value), "missing", member.Value.Start);
-            if (index > 0)
+            Record(prefix + key, RawText(last.Value), "missing", last.Value.Start);
+            var removed = ObjectEdits(parent).Removed;
+            for (var i = 0; i < parent.Members.Count; i++)
             {
-                _edits.Add(new Edit(parent.Members[index - 1].Value.End, member.Value.End, ""));
-            }
-            else if (parent.Members.Count > 1)
-            {
-                _edits.Add(new Edit(member.NameStart, parent.Members[1].NameStart, ""));
-            }
-            else
-            {
-                _edits.Add(new Edit(parent.Start + 1, parent.End - 1, ""));
+                if (parent.Members[i].Name == key)
+                {
+                    removed.Add(i);
+                }
             }
         }
 
         public byte[] Apply()
         {
-            FlushAdditions();
+            FlushObjectEdits();
             if (_edits.Count == 0)
             {
                 return _bytes;
@@ -211,6 +247,12 @@ public static class PackageJsonPatcher
             var position = 0;
             foreach (var edit in ordered)
             {
+                if (edit.Start < position)
+                {
+                    // Two edits over one range would splice text into text that is being removed: never write that.
+                    throw new InvalidOperationException($"overlapping package.json edits at byte {edit.Start}.");
+                }
+
                 output.Write(_bytes, _base + position, edit.Start - position);
                 var text = Encoding.UTF8.GetBytes(edit.Text);
                 output.Write(text, 0, text.Length);
@@ -228,54 +270,100 @@ public static class PackageJsonPatcher
         }
 
         /// <summary>Queues a new member; all members added to one object become one edit (an empty object is opened once).</summary>
-        private void AddMember(JsonSpanNode parent, string key, Func<string, string> renderValue)
+        private void AddMember(JsonSpanNode parent, string key, Func<string, string> renderValue) =>
+            ObjectEdits(parent).Additions.Add(new Addition(key, renderValue));
+
+        private PendingObjectEdits ObjectEdits(JsonSpanNode parent)
         {
-            if (!_additions.TryGetValue(parent, out var list))
+            if (!_objectEdits.TryGetValue(parent, out var pending))
             {
-                list = new List<Addition>();
-                _additions.Add(parent, list);
-                _additionOrder.Add(parent);
+                pending = new PendingObjectEdits();
+                _objectEdits.Add(parent, pending);
+                _objectEditOrder.Add(parent);
             }
 
-            list.Add(new Addition(key, renderValue));
+            return pending;
         }
 
-        private void FlushAdditions()
+        /// <summary>
+        /// Turns the members removed from and added to each object into byte edits, worked out together so that
+        /// they never overlap: additions go after the last member that stays, and an object whose members are
+        /// all removed is opened up as if it were empty.
+        /// </summary>
+        private void FlushObjectEdits()
         {
-            foreach (var parent in _additionOrder)
+            foreach (var parent in _objectEditOrder)
             {
-                var additions = _additions[parent];
-                var style = StyleOf(parent);
-                var text = new StringBuilder();
-                if (parent.Members.Count > 0)
+                var pending = _objectEdits[parent];
+                var members = parent.Members;
+                var survivors = new List<int>();
+                for (var i = 0; i < members.Count; i++)
                 {
-                    var last = parent.Members[parent.Members.Count - 1];
-                    var whitespace = WhitespaceBefore(last.NameStart);
-                    var indent = MemberIndent(last.NameStart);
-                    foreach (var addition in additions)
+                    if (!pending.Removed.Contains(i))
                     {
-                        text.Append(',').Append(whitespace).Append(JsonText.Quote(addition.Key)).Append(style.Colon).Append(addition.Render(indent));
+                        survivors.Add(i);
                     }
+                }
 
-                    _edits.Add(new Edit(last.Value.End, last.Value.End, text.ToString()));
+                if (survivors.Count == 0)
+                {
+                    // Nothing stays: the object's whole inside is rewritten (an empty object, or only the additions).
+                    _edits.Add(new Edit(parent.Start + 1, parent.End - 1, pending.Additions.Count == 0 ? "" : OpenEmptyObject(parent, pending.Additions)));
                     continue;
                 }
 
-                // An empty object: open it up one level deeper than the line it starts on.
-                var outer = LineIndentAt(parent.Start);
-                var inner = style.Multiline ? outer + _indentUnit : "";
-                var separator = style.Multiline ? _document.NewLine + inner : style.Inline;
-                text.Append(separator);
-                for (var i = 0; i < additions.Count; i++)
+                // A leading run of removed members goes up to the first member that stays; any other removed
+                // member goes together with the separator before it.
+                var firstSurvivor = survivors[0];
+                if (firstSurvivor > 0)
                 {
-                    text.Append(i == 0 ? "" : "," + separator).Append(JsonText.Quote(additions[i].Key)).Append(style.Colon).Append(additions[i].Render(inner));
+                    _edits.Add(new Edit(members[0].NameStart, members[firstSurvivor].NameStart, ""));
                 }
 
-                text.Append(style.Multiline ? _document.NewLine + outer : style.Inline);
-                _edits.Add(new Edit(parent.Start + 1, parent.End - 1, text.ToString()));
+                for (var i = firstSurvivor + 1; i < members.Count; i++)
+                {
+                    if (pending.Removed.Contains(i))
+                    {
+                        _edits.Add(new Edit(members[i - 1].Value.End, members[i].Value.End, ""));
+                    }
+                }
+
+                if (pending.Additions.Count == 0)
+                {
+                    continue;
+                }
+
+                var style = StyleOf(parent);
+                var last = members[survivors[survivors.Count - 1]];
+                var whitespace = WhitespaceBefore(last.NameStart);
+                var indent = MemberIndent(last.NameStart);
+                var text = new StringBuilder();
+                foreach (var addition in pending.Additions)
+                {
+                    text.Append(',').Append(whitespace).Append(JsonText.Quote(addition.Key)).Append(style.Colon).Append(addition.Render(indent));
+                }
+
+                // Zero-length, at the end of the last member that stays: sorts before a removal starting there.
+                _edits.Add(new Edit(last.Value.End, last.Value.End, text.ToString()));
             }
 
-            _additionOrder.Clear();
+            _objectEditOrder.Clear();
+        }
+
+        /// <summary>The inside of an object holding only <paramref name="additions"/>, one level deeper than the line it starts on.</summary>
+        private string OpenEmptyObject(JsonSpanNode parent, List<Addition> additions)
+        {
+            var style = StyleOf(parent);
+            var outer = LineIndentAt(parent.Start);
+            var inner = style.Multiline ? outer + _indentUnit : "";
+            var separator = style.Multiline ? _document.NewLine + inner : style.Inline;
+            var text = new StringBuilder(separator);
+            for (var i = 0; i < additions.Count; i++)
+            {
+                text.Append(i == 0 ? "" : "," + separator).Append(JsonText.Quote(additions[i].Key)).Append(style.Colon).Append(additions[i].Render(inner));
+            }
+
+            return text.Append(style.Multiline ? _document.NewLine + outer : style.Inline).ToString();
         }
 
         private string RenderObject(List<Member> members, Style style, string indent)
@@ -387,6 +475,14 @@ public static class PackageJsonPatcher
             public int End { get; }
 
             public string Text { get; }
+        }
+
+        /// <summary>What happens to one object's members: indices removed, members added at its end.</summary>
+        private sealed class PendingObjectEdits
+        {
+            public HashSet<int> Removed { get; } = new();
+
+            public List<Addition> Additions { get; } = new();
         }
 
         private sealed class Addition
