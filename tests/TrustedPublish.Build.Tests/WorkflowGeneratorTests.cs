@@ -197,6 +197,25 @@ public sealed class WorkflowGeneratorTests
     }
 
     [TestMethod]
+    public void Generate_ScriptNamesYamlWouldMisread_AreQuotedAndRunExactlyThatScript()
+    {
+        // "build:" as a plain scalar makes `run: npm run build:` a mapping, which GitHub refuses.
+        var names = new[] { "build:", "test:", "lint:fix", "-x", ".x", ":x", "true", "1" };
+        var inputs = TestInputs.Create("{\n  \"name\": \"hello-npm\",\n  \"version\": \"1.2.0\",\n  \"scripts\": {" + string.Join(",", names.Select(n => $"\"{n}\": \"node x.js\"")) + "}\n}\n");
+        inputs.CheckScripts = string.Join(";", names);
+        var result = TrustedPublishEngine.Run(inputs);
+        Assert.IsFalse(result.HasErrors, string.Join("\n", result.Diagnostics));
+        var stream = new YamlStream();
+        stream.Load(new StringReader(result.Workflow!));
+        var steps = (YamlSequenceNode)Map(Map((YamlMappingNode)stream.Documents[0].RootNode, "jobs"), "publish")["steps"];
+        var runs = steps.Children.Cast<YamlMappingNode>().Select(s => s.Children.TryGetValue(new YamlScalarNode("run"), out var run) ? ((YamlScalarNode)run).Value : null).ToList();
+        CollectionAssert.IsSubsetOf(names.Select(n => "npm run " + n).ToList(), runs);
+        var file = Path.Combine(TestPaths.NewTempFolder("odd-scripts"), "publish.yml");
+        File.WriteAllText(file, result.Workflow);
+        NodeJudge.AssertWorkflowsClean(file);
+    }
+
+    [TestMethod]
     public void Generate_VersionBump_DoesNotChangeTheWorkflow()
     {
         var before = TrustedPublishEngine.Run(TestInputs.Create()).Workflow;

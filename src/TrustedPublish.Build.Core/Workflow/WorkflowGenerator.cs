@@ -208,8 +208,8 @@ public static class WorkflowGenerator
     private static void RunStep(YamlWriter yaml, string name, string command)
     {
         yaml.BeginMap();
-        yaml.PlainEntry("name", name);
-        yaml.PlainEntry("run", command);
+        yaml.TextEntry("name", name);
+        yaml.TextEntry("run", command);
         yaml.EndMap();
     }
 

@@ -69,6 +69,50 @@ internal sealed class YamlWriter
     /// <summary>A value that must be read back as exactly this string.</summary>
     public void Quoted(string value) => WriteScalarText(DoubleQuoted(value));
 
+    /// <summary>
+    /// Text built from a user's value (a script name in a command): plain when YAML reads it back as exactly
+    /// this string, double-quoted otherwise (`npm run build:` as a plain scalar is a mapping GitHub refuses).
+    /// </summary>
+    public void Text(string value) => WriteScalarText(IsSafePlain(value) ? value : DoubleQuoted(value));
+
+    public void TextEntry(string key, string value)
+    {
+        Key(key);
+        Text(value);
+    }
+
+    /// <summary>
+    /// True when <paramref name="value"/> written as a plain block scalar reads back as the same string: no
+    /// indicator first, no ": " or " #" inside, no ':' last, no edge spaces, printable ASCII only, and not a
+    /// word YAML would resolve to another type. Conservative: a false here only costs a pair of quotes.
+    /// </summary>
+    internal static bool IsSafePlain(string value)
+    {
+        if (value.Length == 0 || value[0] == ' ' || value[value.Length - 1] == ' ' || value[value.Length - 1] == ':')
+        {
+            return false;
+        }
+
+        if ("-?:,[]{}#&*!|>'\"%@`".IndexOf(value[0]) >= 0)
+        {
+            return false;
+        }
+
+        for (var i = 0; i < value.Length; i++)
+        {
+            var c = value[i];
+            if (c < 0x20 || c > 0x7E || (c == ':' && value[i + 1] == ' ') || (c == '#' && value[i - 1] == ' '))
+            {
+                return false;
+            }
+        }
+
+        // Words YAML 1.1 or 1.2 resolves to booleans, null or numbers.
+        var lower = value.ToLowerInvariant();
+        return lower is not ("true" or "false" or "yes" or "no" or "on" or "off" or "y" or "n" or "null" or "~")
+            && !char.IsDigit(value[0]) && !(value[0] == '.' && value.Length > 1 && char.IsDigit(value[1]));
+    }
+
     /// <summary>A script as a literal block (`|`); the script must not start with a space.</summary>
     public void Literal(string script)
     {
