@@ -16,7 +16,7 @@ public sealed class ReliabilityTests
     private const string GoodPackageJson = "{\n  \"name\": \"@acme/widget\",\n  \"version\": \"1.0.0\"\n}\n";
 
     /// <summary>Every file in the repository (not build output or .git), with a symlink recorded as its target.</summary>
-    private static Dictionary<string, string> Snapshot(string root)
+    private static Dictionary<string, string> Snapshot(string root, ICollection<string>? specialFiles = null)
     {
         var files = new Dictionary<string, string>();
         foreach (var entry in Directory.EnumerateFileSystemEntries(root, "*", SearchOption.AllDirectories))
@@ -27,8 +27,12 @@ public sealed class ReliabilityTests
                 continue;
             }
 
+            // A FIFO cannot be read without hanging the test: its existence is what is compared.
             var info = new FileInfo(entry);
-            files[relative] = info.LinkTarget != null ? "link:" + info.LinkTarget : Directory.Exists(entry) ? "folder" : Convert.ToBase64String(File.ReadAllBytes(entry));
+            files[relative] = info.LinkTarget != null ? "link:" + info.LinkTarget
+                : Directory.Exists(entry) ? "folder"
+                : specialFiles != null && specialFiles.Contains(relative) ? "special"
+                : Convert.ToBase64String(File.ReadAllBytes(entry));
         }
 
         return files;
@@ -47,6 +51,13 @@ public sealed class ReliabilityTests
         new object[] { "read-only workflows folder", "TPB040" },
         new object[] { "symlinked package.json", "TPB043" },
         new object[] { "property with only spaces", "TPB017" },
+        new object[] { "workflows folder linked outside", "TPB043" },
+        new object[] { ".github linked outside", "TPB043" },
+        new object[] { "package folder linked outside", "TPB043" },
+        new object[] { "workflow linked to /dev/zero", "TPB043" },
+        new object[] { "FIFO named like a workflow", "TPB044" },
+        new object[] { "FIFO named .npmrc", "TPB044" },
+        new object[] { "workflow of 17 MiB", "TPB045" },
     };
 
     [TestMethod]
@@ -58,9 +69,16 @@ public sealed class ReliabilityTests
         using var repo = new ConsumerRepository();
         var properties = badInput switch
         {
-            "missing package.json" => "<TrustedPublishPackageDirectory>pkg</TrustedPublishPackageDirectory>",
+            "missing package.json" or "package folder linked outside" => "<TrustedPublishPackageDirectory>pkg</TrustedPublishPackageDirectory>",
             _ => "",
         };
+        var outside = TestPaths.NewTempFolder("outside");
+        File.WriteAllText(Path.Combine(outside, "publish.yml"), "# not this repository's\n");
+        File.WriteAllText(Path.Combine(outside, "package.json"), GoodPackageJson);
+        Directory.CreateDirectory(Path.Combine(outside, "workflows"));
+        File.WriteAllText(Path.Combine(outside, "workflows", "publish.yml"), "# not this repository's\n");
+        var special = new List<string>();
+        var workflows = Path.GetDirectoryName(repo.WorkflowPath)!;
         repo.AddProject("", GoodPackageJson, properties);
         Directory.CreateDirectory(repo.Path_("pkg"));
         switch (badInput)
@@ -76,6 +94,38 @@ public sealed class ReliabilityTests
                 Directory.CreateDirectory(Path.GetDirectoryName(repo.WorkflowPath)!);
                 File.SetUnixFileMode(Path.GetDirectoryName(repo.WorkflowPath)!, UnixFileMode.UserRead | UnixFileMode.UserExecute);
                 break;
+            case "workflows folder linked outside":
+                Directory.CreateDirectory(repo.Path_(".github"));
+                Directory.CreateSymbolicLink(workflows, outside);
+                break;
+            case ".github linked outside":
+                Directory.CreateSymbolicLink(repo.Path_(".github"), outside);
+                break;
+            case "package folder linked outside":
+                Directory.Delete(repo.Path_("pkg"));
+                Directory.CreateSymbolicLink(repo.Path_("pkg"), outside);
+                break;
+            case "workflow linked to /dev/zero":
+                Directory.CreateDirectory(workflows);
+                File.CreateSymbolicLink(Path.Combine(workflows, "zero.yml"), "/dev/zero");
+                break;
+            case "FIFO named like a workflow":
+                Directory.CreateDirectory(workflows);
+                Assert.AreEqual(0, ProcessRunner.Run("mkfifo", new[] { Path.Combine(workflows, "release.yml") }, repo.Root).ExitCode);
+                special.Add(Path.Combine(".github", "workflows", "release.yml"));
+                break;
+            case "FIFO named .npmrc":
+                Assert.AreEqual(0, ProcessRunner.Run("mkfifo", new[] { repo.Path_(".npmrc") }, repo.Root).ExitCode);
+                special.Add(".npmrc");
+                break;
+            case "workflow of 17 MiB":
+                Directory.CreateDirectory(workflows);
+                using (var huge = File.Create(Path.Combine(workflows, "huge.yml")))
+                {
+                    huge.SetLength(17 * 1024 * 1024);
+                }
+
+                break;
             case "symlinked package.json":
                 repo.Write("real/package.json", GoodPackageJson);
                 File.Delete(repo.Path_("package.json"));
@@ -83,14 +133,16 @@ public sealed class ReliabilityTests
                 break;
         }
 
-        var before = Snapshot(repo.Root);
+        var before = Snapshot(repo.Root, special);
+        var outsideBefore = Snapshot(outside);
         // MSBuild turns a whitespace-only value in a project file into an empty one; from the command line
         // (or the environment) it arrives as written.
         var result = badInput == "property with only spaces" ? repo.Dotnet("build", "-p:TrustedPublishEnvironment=   ") : repo.Dotnet("build");
         Assert.AreNotEqual(0, result.ExitCode, result.All);
         StringAssert.Matches(result.Output, new Regex($@"\(\d+,\d+\): error {code}: "), $"{badInput}: expected {code} with a file position");
         Assert.IsFalse(Regex.IsMatch(result.All, @"^\s+at \S+\(", RegexOptions.Multiline), "no stack trace");
-        var after = Snapshot(repo.Root);
+        var after = Snapshot(repo.Root, special);
+        CollectionAssert.AreEquivalent(outsideBefore.ToList(), Snapshot(outside).ToList(), $"{badInput}: nothing outside the repository changed");
         CollectionAssert.AreEquivalent(before.Keys.ToList(), after.Keys.ToList(), $"{badInput}: no file added or removed");
         foreach (var (path, content) in before)
         {

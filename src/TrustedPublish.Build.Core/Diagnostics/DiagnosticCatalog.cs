@@ -166,9 +166,19 @@ public static class DiagnosticCatalog
         "remove the property to use its default, or give it a value.", "");
 
     public static readonly DiagnosticDescriptor SymbolicLink = new(
-        "TPB043", Error, "package.json or the workflow is a symbolic link",
-        "'{0}' is a symbolic link (to '{1}'); TrustedPublish.Build does not edit files through links, which can point outside the repository.",
-        "replace the link with the file itself, or set TrustedPublishGenerateEnabled=false and maintain it by hand.", "");
+        "TPB043", Error, "A file is a symbolic link, or its path leads outside the repository",
+        "'{0}' {1}; TrustedPublish.Build reads and writes only inside the repository, and never edits through a link (a rename would replace it).",
+        "replace the link with the file or folder itself, inside the repository; or set TrustedPublishGenerateEnabled=false and maintain the file by hand.", "");
+
+    public static readonly DiagnosticDescriptor NotARegularFile = new(
+        "TPB044", Error, "A file the package reads is not a regular file",
+        "'{0}' is {1}, not a regular file; reading it could hang the build or never end, so it was not read.",
+        "replace it with a regular file, or remove it.", "");
+
+    public static readonly DiagnosticDescriptor FileTooLarge = new(
+        "TPB045", Error, "A file the package reads is too large",
+        "'{0}' is larger than {1} MiB, far beyond any real workflow, package.json or .npmrc, so it was not read.",
+        "check what the file is and shrink or remove it; real ones are a few kilobytes.", "");
 
     // 060-069: .npmrc files.
     public static readonly DiagnosticDescriptor ScopeRegistryRedirect = new(
@@ -272,7 +282,7 @@ public static class DiagnosticCatalog
         PackageJsonInvalid, PackageJsonWrongShape, PackageJsonDrift,
         RepositoryUrlMismatch, ProvenanceForced, ScopedNotPublic, PrereleaseWithoutTag, NameMismatch,
         WorkflowDrift, WorkflowMissing,
-        WriteFailed, ReadFailed, ConflictingProjects, SymbolicLink,
+        WriteFailed, ReadFailed, ConflictingProjects, SymbolicLink, NotARegularFile, FileTooLarge,
         ScopeRegistryRedirect, RegistryRedirect, NpmrcTokenPlaceholder, NpmrcLiteralToken,
         TokenInPublishEnv, TokenWrittenToNpmrc, TokenInputToPublishAction, MissingIdToken, SelfHostedRunner, NpmTooOld,
         NpmLatestRefused, ReusableWorkflowPublishes, OtherWorkflowPublishes, ConfiguredWorkflowDoesNotPublish,

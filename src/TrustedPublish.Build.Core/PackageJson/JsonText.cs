@@ -43,4 +43,43 @@ public static class JsonText
     }
 
     public static string Bool(bool value) => value ? "true" : "false";
+
+    /// <summary>
+    /// The value of a JSON string token's raw bytes (between the quotes, escapes not yet applied) as JSON.parse
+    /// gives it: escapes applied with lone surrogates kept, invalid UTF-8 read as U+FFFD. The token is known to
+    /// be well-formed (Utf8JsonReader checked its escapes), so this only has to be lenient, not strict.
+    /// </summary>
+    internal static string DecodeLeniently(byte[] raw)
+    {
+        var builder = new StringBuilder(raw.Length);
+        var lenient = new UTF8Encoding(false, false);
+        var runStart = 0;
+        for (var i = 0; i < raw.Length; i++)
+        {
+            if (raw[i] != (byte)'\\')
+            {
+                continue;
+            }
+
+            builder.Append(lenient.GetString(raw, runStart, i - runStart));
+            var escape = (char)raw[++i];
+            switch (escape)
+            {
+                case 'b': builder.Append('\b'); break;
+                case 'f': builder.Append('\f'); break;
+                case 'n': builder.Append('\n'); break;
+                case 'r': builder.Append('\r'); break;
+                case 't': builder.Append('\t'); break;
+                case 'u':
+                    builder.Append((char)int.Parse(Encoding.ASCII.GetString(raw, i + 1, 4), NumberStyles.HexNumber, CultureInfo.InvariantCulture));
+                    i += 4;
+                    break;
+                default: builder.Append(escape); break;
+            }
+
+            runStart = i + 1;
+        }
+
+        return builder.Append(lenient.GetString(raw, runStart, raw.Length - runStart)).ToString();
+    }
 }

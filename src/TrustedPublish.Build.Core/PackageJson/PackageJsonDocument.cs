@@ -122,7 +122,7 @@ public sealed class PackageJsonDocument
                 while (reader.Read() && reader.TokenType != JsonTokenType.EndObject)
                 {
                     var nameStart = (int)reader.TokenStartIndex;
-                    var name = reader.GetString()!;
+                    var name = StringValue(ref reader);
                     reader.Read();
                     node.Members.Add(new JsonSpanMember(name, nameStart, ReadValue(ref reader)));
                 }
@@ -138,7 +138,7 @@ public sealed class PackageJsonDocument
                 node.End = (int)reader.BytesConsumed;
                 break;
             case JsonTokenType.String:
-                node.Text = reader.GetString();
+                node.Text = StringValue(ref reader);
                 node.End = (int)reader.BytesConsumed;
                 break;
             default:
@@ -150,6 +150,22 @@ public sealed class PackageJsonDocument
         }
 
         return node;
+    }
+
+    /// <summary>
+    /// A string token's value as JavaScript reads it: a lone surrogate escape (\ud800) stays a lone surrogate,
+    /// and an invalid UTF-8 byte becomes U+FFFD, where Utf8JsonReader.GetString throws.
+    /// </summary>
+    private static string StringValue(ref Utf8JsonReader reader)
+    {
+        try
+        {
+            return reader.GetString()!;
+        }
+        catch (InvalidOperationException)
+        {
+            return JsonText.DecodeLeniently(reader.HasValueSequence ? System.Buffers.BuffersExtensions.ToArray(reader.ValueSequence) : reader.ValueSpan.ToArray());
+        }
     }
 
     private static string DetectNewLine(byte[] bytes, int start)

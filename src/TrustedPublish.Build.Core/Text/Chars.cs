@@ -1,3 +1,5 @@
+using System;
+
 namespace TrustedPublish.Build.Text;
 
 /// <summary>
@@ -47,5 +49,25 @@ internal static class Chars
         }
 
         return true;
+    }
+
+    /// <summary>
+    /// The value of a run of ASCII digits, capped at <paramref name="cap"/> (so '2147483648' or '99999999999' in a
+    /// hand-written workflow is just "very large", never an overflow); -1 when it is not ASCII digits.
+    /// </summary>
+    public static int DigitsValue(string digits, int cap = 1_000_000)
+    {
+        if (!AllDigits(digits))
+        {
+            return -1;
+        }
+
+        var value = 0;
+        foreach (var c in digits)
+        {
+            value = value >= cap ? cap : Math.Min(cap, (value * 10) + (c - '0'));
+        }
+
+        return value;
     }
 }

@@ -1,5 +1,7 @@
 using System;
+using System.Collections.Generic;
 using System.IO;
+using System.Linq;
 
 namespace TrustedPublish.Build.IO;
 
@@ -16,15 +18,108 @@ internal static class AtomicFile
     /// <summary>Test hook: runs when half of the content is written to the temporary file.</summary>
     internal static Action<string>? MidWrite { get; set; }
 
-    /// <summary>True when the file was written; false when it already held these bytes.</summary>
-    public static bool WriteIfChanged(string path, byte[] content)
+    /// <summary>
+    /// Writes every file whose content changed, as one change: all temporary files are written first, then
+    /// renamed one after another, and when a rename fails the files already renamed get their old content
+    /// back, so a failure never leaves the workflow updated and package.json not (or the reverse).
+    /// Returns the files that were written.
+    /// </summary>
+    public static IReadOnlyList<string> WriteAllIfChanged(IReadOnlyList<KeyValuePair<string, byte[]>> files)
     {
-        if (File.Exists(path) && ContentEquals(path, content))
+        var pending = new List<PendingWrite>();
+        try
         {
-            return false;
+            foreach (var file in files)
+            {
+                var old = File.Exists(file.Key) ? File.ReadAllBytes(file.Key) : null;
+                if (old != null && old.AsSpan().SequenceEqual(file.Value))
+                {
+                    continue;
+                }
+
+                EnsureWritable(file.Key);
+                pending.Add(new PendingWrite(file.Key, old, WriteTemporary(file.Key, file.Value)));
+            }
+
+            var renamed = new List<PendingWrite>();
+            foreach (var write in pending)
+            {
+                try
+                {
+                    BeforeRename?.Invoke(write.Temporary);
+                    Replace(write.Temporary, write.Path);
+                    renamed.Add(write);
+                }
+                catch
+                {
+                    Undo(renamed);
+                    throw;
+                }
+            }
+
+            return renamed.Select(w => w.Path).ToList();
+        }
+        finally
+        {
+            foreach (var write in pending)
+            {
+                if (File.Exists(write.Temporary))
+                {
+                    File.Delete(write.Temporary);
+                }
+            }
+        }
+    }
+
+    /// <summary>
+    /// Removes temporary files this package left next to <paramref name="path"/> when a build was killed
+    /// mid-write (".NAME.xxxxxxxx.tmp"). Call only while holding the <see cref="RepositoryLock"/>, so no
+    /// other build of this repository is writing one right now.
+    /// </summary>
+    public static void RemoveStaleTemporaryFiles(string path)
+    {
+        var folder = Path.GetDirectoryName(Path.GetFullPath(path))!;
+        if (!Directory.Exists(folder))
+        {
+            return;
         }
 
-        EnsureWritable(path);
+        var prefix = "." + Path.GetFileName(path) + ".";
+        foreach (var candidate in Directory.GetFiles(folder, prefix + "*.tmp"))
+        {
+            var middle = Path.GetFileName(candidate).Substring(prefix.Length);
+            if (middle.Length == 12 && middle.EndsWith(".tmp", StringComparison.Ordinal) && middle.Substring(0, 8).All(Uri.IsHexDigit))
+            {
+                File.Delete(candidate);
+            }
+        }
+    }
+
+    private static void Undo(List<PendingWrite> renamed)
+    {
+        foreach (var write in renamed)
+        {
+            try
+            {
+                if (write.Old == null)
+                {
+                    File.Delete(write.Path);
+                }
+                else
+                {
+                    Replace(WriteTemporary(write.Path, write.Old), write.Path);
+                }
+            }
+            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+            {
+                // The original failure is the one reported; this file keeps the new, complete content.
+            }
+        }
+    }
+
+    /// <summary>The content in a new temporary file beside <paramref name="path"/>, flushed to disk, with the file's mode.</summary>
+    private static string WriteTemporary(string path, byte[] content)
+    {
         var folder = Path.GetDirectoryName(Path.GetFullPath(path))!;
         Directory.CreateDirectory(folder);
         var temporary = Path.Combine(folder, "." + Path.GetFileName(path) + "." + Guid.NewGuid().ToString("N").Substring(0, 8) + ".tmp");
@@ -40,18 +135,38 @@ internal static class AtomicFile
             }
 
             CopyMode(path, temporary);
-            BeforeRename?.Invoke(temporary);
-            Replace(temporary, path);
-            return true;
+            return temporary;
         }
-        finally
+        catch
         {
             if (File.Exists(temporary))
             {
                 File.Delete(temporary);
             }
+
+            throw;
         }
     }
+
+    private sealed class PendingWrite
+    {
+        public PendingWrite(string path, byte[]? old, string temporary)
+        {
+            Path = path;
+            Old = old;
+            Temporary = temporary;
+        }
+
+        public string Path { get; }
+
+        public byte[]? Old { get; }
+
+        public string Temporary { get; }
+    }
+
+    /// <summary>True when the file was written; false when it already held these bytes.</summary>
+    public static bool WriteIfChanged(string path, byte[] content) =>
+        WriteAllIfChanged(new[] { new KeyValuePair<string, byte[]>(path, content) }).Count > 0;
 
     /// <summary>
     /// Throws when writing <paramref name="path"/> would be wrong or fail: a folder or a link in its place, a

@@ -10,6 +10,20 @@ internal static class RepositoryFiles
     /// <summary>The config file that holds the remotes, or null. In a worktree or submodule .git is a file naming the real git folder.</summary>
     public static string? FindGitConfig(string repositoryRoot)
     {
+        try
+        {
+            return FindGitConfigOrThrow(repositoryRoot);
+        }
+        catch (Exception ex) when (ex is ArgumentException or NotSupportedException or PathTooLongException)
+        {
+            // A .git file or commondir naming an impossible path (a NUL, say) is a broken link to git's data,
+            // not a crash: there is no config to take the origin remote from.
+            return null;
+        }
+    }
+
+    private static string? FindGitConfigOrThrow(string repositoryRoot)
+    {
         var dotGit = Path.Combine(repositoryRoot, ".git");
         string? gitDirectory = null;
         if (Directory.Exists(dotGit))
@@ -18,11 +32,11 @@ internal static class RepositoryFiles
         }
         else if (File.Exists(dotGit))
         {
-            foreach (var line in File.ReadAllLines(dotGit))
+            foreach (var line in RepositoryFileSystem.ReadText(dotGit).Split('\n'))
             {
                 if (line.StartsWith("gitdir:", StringComparison.Ordinal))
                 {
-                    gitDirectory = Path.GetFullPath(Path.Combine(repositoryRoot, line.Substring("gitdir:".Length).Trim()));
+                    gitDirectory = FullPath(repositoryRoot, line.Substring("gitdir:".Length).Trim());
                 }
             }
         }
@@ -36,12 +50,16 @@ internal static class RepositoryFiles
         var commonDir = Path.Combine(gitDirectory, "commondir");
         if (File.Exists(commonDir))
         {
-            gitDirectory = Path.GetFullPath(Path.Combine(gitDirectory, File.ReadAllText(commonDir).Trim()));
+            gitDirectory = FullPath(gitDirectory, RepositoryFileSystem.ReadText(commonDir).Trim());
         }
 
-        var config = Path.Combine(gitDirectory, "config");
-        return File.Exists(config) ? config : null;
+        var config = gitDirectory == null ? null : Path.Combine(gitDirectory, "config");
+        return config != null && File.Exists(config) ? config : null;
     }
+
+    /// <summary>Null for a path no file system could hold (.NET Framework throws on some of these, .NET does not).</summary>
+    private static string? FullPath(string folder, string relative) =>
+        relative.Length == 0 || relative.IndexOf('\0') >= 0 ? null : Path.GetFullPath(Path.Combine(folder, relative));
 
     public static LockfileKind FindLockfile(string packageDirectory)
     {

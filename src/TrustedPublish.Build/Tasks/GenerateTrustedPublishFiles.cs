@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.IO;
+using System.Linq;
 using System.Text;
 using Microsoft.Build.Framework;
 using Microsoft.Build.Utilities;
@@ -22,6 +23,12 @@ public sealed class GenerateTrustedPublishFiles : TrustedPublishTaskBase
     protected override void Run()
     {
         var clock = System.Diagnostics.Stopwatch.StartNew();
+        using var repositoryLock = AcquireRepositoryLock();
+        if (repositoryLock == null)
+        {
+            return;
+        }
+
         var generated = ReadAndGenerate(out var readMs, out var engineMs);
         if (generated == null)
         {
@@ -31,53 +38,49 @@ public sealed class GenerateTrustedPublishFiles : TrustedPublishTaskBase
         // A checkout with CRLF line endings is not a change: only a real difference is written.
         var workflowPath = generated.WorkflowPath;
         var packageJson = generated.Result.PackageJson!;
-        var targets = new List<(string Path, byte[] Content)>();
+        var targets = new List<KeyValuePair<string, byte[]>>();
         if (generated.OnDisk == null || generated.OnDisk.Replace("\r\n", "\n") != generated.Expected)
         {
-            targets.Add((workflowPath, Encoding.UTF8.GetBytes(generated.Expected)));
+            targets.Add(new KeyValuePair<string, byte[]>(workflowPath, Encoding.UTF8.GetBytes(generated.Expected)));
         }
 
         if (!packageJson.IsUpToDate)
         {
-            targets.Add((PackageJsonPath, packageJson.Bytes));
+            targets.Add(new KeyValuePair<string, byte[]>(PackageJsonPath, packageJson.Bytes));
         }
 
-        // Check every target before writing any, so a bad one never leaves the other half-updated.
-        foreach (var target in targets)
+        IReadOnlyList<string> written;
+        var current = workflowPath;
+        try
         {
-            try
-            {
-                AtomicFile.EnsureWritable(target.Path);
-            }
-            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
-            {
-                Report(DiagnosticCatalog.WriteFailed.Create(target.Path, 1, 1, target.Path, ex.Message));
-                return;
-            }
-        }
+            // Under the lock no other build is writing: a temporary file left here was left by a killed build.
+            AtomicFile.RemoveStaleTemporaryFiles(workflowPath);
+            current = PackageJsonPath;
+            AtomicFile.RemoveStaleTemporaryFiles(PackageJsonPath);
 
-        var written = new List<ITaskItem>();
-        foreach (var target in targets)
+            // Checked before anything is written, then written as one change: both files or neither.
+            foreach (var target in targets)
+            {
+                current = target.Key;
+                AtomicFile.EnsureWritable(target.Key);
+            }
+
+            current = targets.Count > 0 ? targets[targets.Count - 1].Key : workflowPath;
+            written = AtomicFile.WriteAllIfChanged(targets);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or NotSupportedException or ArgumentException)
         {
-            var changed = Write(target.Path, target.Content);
-            if (changed == null)
-            {
-                break; // The error is reported; the files not yet written stay as they were.
-            }
-
-            if (changed.Value)
-            {
-                written.Add(new TaskItem(target.Path));
-            }
+            Report(DiagnosticCatalog.WriteFailed.Create(current, 1, 1, current, ex.Message));
+            return;
         }
 
-        WrittenFiles = written.ToArray();
+        WrittenFiles = written.Select(path => (ITaskItem)new TaskItem(path)).ToArray();
         Log.LogMessage(MessageImportance.Low, $"TrustedPublish.Build: read {readMs:F1} ms, generate and check {engineMs:F1} ms, write {clock.Elapsed.TotalMilliseconds - readMs - engineMs:F1} ms.");
         if (written.Count > 0)
         {
-            foreach (var item in written)
+            foreach (var path in written)
             {
-                Log.LogMessage(MessageImportance.High, $"TrustedPublish.Build: wrote {Display(item.ItemSpec)}");
+                Log.LogMessage(MessageImportance.High, $"TrustedPublish.Build: wrote {Display(path)}");
             }
 
             Log.LogMessage(MessageImportance.High, TrustedPublishEngine.Registration(generated.Settings));
@@ -85,20 +88,6 @@ public sealed class GenerateTrustedPublishFiles : TrustedPublishTaskBase
         else
         {
             Log.LogMessage(MessageImportance.Low, $"TrustedPublish.Build: {Display(workflowPath)} and {Display(PackageJsonPath)} are up to date.");
-        }
-    }
-
-    /// <summary>Whether the file changed (false when a concurrent build already wrote these bytes); null, with TPB040 reported, when the write failed and the file is as it was.</summary>
-    private bool? Write(string path, byte[] content)
-    {
-        try
-        {
-            return AtomicFile.WriteIfChanged(path, content);
-        }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or NotSupportedException or ArgumentException)
-        {
-            Report(DiagnosticCatalog.WriteFailed.Create(path, 1, 1, path, ex.Message));
-            return null;
         }
     }
 }

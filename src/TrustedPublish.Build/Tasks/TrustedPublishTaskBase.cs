@@ -93,6 +93,7 @@ public abstract class TrustedPublishTaskBase : Task
             return null;
         }
 
+        var files = new RepositoryFileSystem(RepositoryRoot);
         var inputs = new TrustedPublishInputs
         {
             ProjectPath = RepositoryFiles.RelativePath(RepositoryRoot, ProjectFile) ?? Path.GetFileName(ProjectFile),
@@ -121,16 +122,22 @@ public abstract class TrustedPublishTaskBase : Task
         var reading = packageJsonPath;
         try
         {
-            inputs.PackageJson = File.ReadAllBytes(packageJsonPath);
+            inputs.PackageJson = files.ReadInside(packageJsonPath);
             inputs.ProjectFileText = projectFileText;
-            inputs.Workflows = ReadWorkflows(ref reading);
-            inputs.Npmrcs = ReadNpmrcs(ref reading);
+            inputs.Workflows = ReadWorkflows(files, ref reading);
+            inputs.Npmrcs = ReadNpmrcs(files, ref reading);
             if (inputs.Owner.Trim().Length == 0 || inputs.Repository.Trim().Length == 0)
             {
+                // git's own files may live outside the work tree (worktrees, submodules): regular files only, bounded.
                 inputs.GitConfigPath = RepositoryFiles.FindGitConfig(RepositoryRoot);
                 reading = inputs.GitConfigPath ?? reading;
-                inputs.GitConfigText = inputs.GitConfigPath == null ? null : File.ReadAllText(inputs.GitConfigPath);
+                inputs.GitConfigText = inputs.GitConfigPath == null ? null : RepositoryFileSystem.ReadText(inputs.GitConfigPath);
             }
+        }
+        catch (RefusedFileException refused)
+        {
+            Report(refused.Diagnostic);
+            return null;
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
@@ -199,7 +206,7 @@ public abstract class TrustedPublishTaskBase : Task
     }
 
     /// <summary>Every *.yml and *.yaml in .github/workflows, in a fixed order.</summary>
-    private List<RepositoryFile> ReadWorkflows(ref string reading)
+    private List<RepositoryFile> ReadWorkflows(RepositoryFileSystem repository, ref string reading)
     {
         var folder = Path.Combine(RepositoryRoot, ".github", "workflows");
         var files = new List<RepositoryFile>();
@@ -208,18 +215,20 @@ public abstract class TrustedPublishTaskBase : Task
             return files;
         }
 
+        reading = folder;
+        repository.EnsureInside(folder);
         var paths = Directory.GetFiles(folder, "*.yml").Concat(Directory.GetFiles(folder, "*.yaml")).OrderBy(p => p, StringComparer.Ordinal);
         foreach (var path in paths)
         {
             reading = path;
-            files.Add(new RepositoryFile(path, Display(path), File.ReadAllText(path)));
+            files.Add(new RepositoryFile(path, Display(path), repository.ReadExactTextInside(path)));
         }
 
         return files;
     }
 
     /// <summary>The repository's .npmrc and the package's, when they exist.</summary>
-    private List<RepositoryFile> ReadNpmrcs(ref string reading)
+    private List<RepositoryFile> ReadNpmrcs(RepositoryFileSystem repository, ref string reading)
     {
         var files = new List<RepositoryFile>();
         foreach (var folder in new[] { RepositoryRoot, PackageDirectory }.Select(Path.GetFullPath).Distinct(StringComparer.Ordinal))
@@ -228,7 +237,7 @@ public abstract class TrustedPublishTaskBase : Task
             if (File.Exists(path))
             {
                 reading = path;
-                files.Add(new RepositoryFile(path, Display(path), File.ReadAllText(path)));
+                files.Add(new RepositoryFile(path, Display(path), repository.ReadTextInside(path)));
             }
         }
 
@@ -243,11 +252,23 @@ public abstract class TrustedPublishTaskBase : Task
     /// </summary>
     private (string Expected, string? OnDisk)? ResolveWorkflow(TrustedPublishResult result, TrustedPublishInputs inputs, string path)
     {
+        var repository = new RepositoryFileSystem(RepositoryRoot);
         foreach (var file in new[] { path, PackageJsonPath })
         {
             if (AtomicFile.IsLink(file, out var target))
             {
-                Report(DiagnosticCatalog.SymbolicLink.Create(file, 1, 1, Display(file), target));
+                Report(DiagnosticCatalog.SymbolicLink.Create(file, 1, 1, Display(file), $"is a symbolic link (to '{target}')"));
+                return null;
+            }
+
+            // A linked folder on the way (.github, .github/workflows, the package folder) must not lead outside.
+            try
+            {
+                repository.EnsureInside(file);
+            }
+            catch (RefusedFileException refused)
+            {
+                Report(refused.Diagnostic);
                 return null;
             }
         }
@@ -262,7 +283,12 @@ public abstract class TrustedPublishTaskBase : Task
 
             // ReadInputs already read every workflow; read again only when the name was not among them.
             var known = inputs.Workflows.FirstOrDefault(w => string.Equals(w.Path, path, StringComparison.Ordinal));
-            onDisk = known != null ? known.Text : File.Exists(path) ? File.ReadAllText(path) : null;
+            onDisk = known != null ? known.Text : File.Exists(path) ? repository.ReadExactTextInside(path) : null;
+        }
+        catch (RefusedFileException refused)
+        {
+            Report(refused.Diagnostic);
+            return null;
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
@@ -284,6 +310,26 @@ public abstract class TrustedPublishTaskBase : Task
         }
 
         return (result.Workflow!, onDisk);
+    }
+
+    /// <summary>The repository's lock (see <see cref="RepositoryLock"/>); null, with TPB040 reported, when it cannot be had.</summary>
+    private protected RepositoryLock? AcquireRepositoryLock()
+    {
+        if (RepositoryRoot.Length == 0)
+        {
+            // ReadInputs reports the missing root (TPB012); there is nothing to lock.
+            return RepositoryLock.None;
+        }
+
+        try
+        {
+            return RepositoryLock.Acquire(RepositoryFileSystem.RealPath(RepositoryRoot) ?? Path.GetFullPath(RepositoryRoot));
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            Report(DiagnosticCatalog.WriteFailed.Create(ProjectFile, 1, 1, ProjectFile, ex.Message));
+            return null;
+        }
     }
 
     protected void Report(Diagnostic diagnostic)

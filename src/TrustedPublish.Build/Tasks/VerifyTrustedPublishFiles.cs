@@ -12,6 +12,14 @@ public sealed class VerifyTrustedPublishFiles : TrustedPublishTaskBase
     protected override void Run()
     {
         var clock = System.Diagnostics.Stopwatch.StartNew();
+
+        // Never compare against a pair of files another build is halfway through writing.
+        using var repositoryLock = AcquireRepositoryLock();
+        if (repositoryLock == null)
+        {
+            return;
+        }
+
         var generated = ReadAndGenerate(out var readMs, out var engineMs);
         if (generated == null)
         {

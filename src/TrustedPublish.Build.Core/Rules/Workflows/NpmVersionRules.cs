@@ -1,9 +1,9 @@
 using System;
 using System.Collections.Generic;
-using System.Globalization;
 using System.Linq;
 using System.Text.RegularExpressions;
 using TrustedPublish.Build.Diagnostics;
+using TrustedPublish.Build.Text;
 
 namespace TrustedPublish.Build.Rules.Workflows;
 
@@ -66,15 +66,15 @@ public sealed class NpmVersionRule : IRepositoryRule
             return true;
         }
 
-        var match = Regex.Match(spec, @"(\d+)(?:\.(\d+))?(?:\.(\d+))?");
+        var match = Regex.Match(spec, @"([0-9]+)(?:\.([0-9]+))?(?:\.([0-9]+))?");
         if (!match.Success)
         {
             return false;
         }
 
-        var major = int.Parse(match.Groups[1].Value, CultureInfo.InvariantCulture);
-        var minor = match.Groups[2].Success ? int.Parse(match.Groups[2].Value, CultureInfo.InvariantCulture) : 99;
-        var patch = match.Groups[3].Success ? int.Parse(match.Groups[3].Value, CultureInfo.InvariantCulture) : 99;
+        var major = Chars.DigitsValue(match.Groups[1].Value);
+        var minor = match.Groups[2].Success ? Chars.DigitsValue(match.Groups[2].Value) : 99;
+        var patch = match.Groups[3].Success ? Chars.DigitsValue(match.Groups[3].Value) : 99;
         return major > 11 || (major == 11 && (minor > 5 || (minor == 5 && patch >= 1)));
     }
 
@@ -87,14 +87,14 @@ public sealed class NpmVersionRule : IRepositoryRule
         }
 
         var text = spec.Trim().TrimStart('v', '^', '~', '>', '=');
-        var match = Regex.Match(text, @"^(\d+)(?:\.(\d+|x))?");
+        var match = Regex.Match(text, @"^([0-9]+)(?:\.([0-9]+|x))?");
         if (!match.Success)
         {
             // lts/*, latest, node, current: today all resolve to a Node whose npm is new enough.
             return (99, null);
         }
 
-        int? minor = match.Groups[2].Success && match.Groups[2].Value != "x" ? int.Parse(match.Groups[2].Value, CultureInfo.InvariantCulture) : null;
-        return (int.Parse(match.Groups[1].Value, CultureInfo.InvariantCulture), minor);
+        int? minor = match.Groups[2].Success && match.Groups[2].Value != "x" ? Chars.DigitsValue(match.Groups[2].Value) : null;
+        return (Chars.DigitsValue(match.Groups[1].Value), minor);
     }
 }
