@@ -28,6 +28,12 @@ public static class TrustedPublishEngine
             return result;
         }
 
+        if (PackageJsonKeptElsewhere(inputs, result.Settings) is Diagnostic conflict)
+        {
+            // Writing would undo the other project's package.json, and its next build would undo this one.
+            return new TrustedPublishResult(result.Diagnostics.Concat(new[] { conflict }).ToList(), result.Settings, null, null) { Document = result.Document };
+        }
+
         // The rules look at the other workflows: the generated one passes every rule by construction
         // (tests check it), so it is not parsed again, which keeps the build's first run cheap.
         var relative = result.Settings.WorkflowPath;
@@ -41,6 +47,32 @@ public static class TrustedPublishEngine
         // document as read serves the rules; the patched bytes are not parsed again.
         var findings = RuleRunner.Run(new RuleContext(result.Settings, result.Document!, inputs.PackageJsonPath, workflows, inputs.Npmrcs, handMaintained: false));
         return new TrustedPublishResult(result.Diagnostics.Concat(findings).ToList(), result.Settings, result.Workflow, result.PackageJson) { Document = result.Document };
+    }
+
+    /// <summary>
+    /// TPB046: another existing project's generated workflow (under another file name) keeps the same package.json
+    /// with other values. The same workflow file is the task's TPB042, since the header line differs there too.
+    /// </summary>
+    private static Diagnostic? PackageJsonKeptElsewhere(TrustedPublishInputs inputs, PublishSettings settings)
+    {
+        var ours = WorkflowGenerator.PackageJsonLine(settings);
+        foreach (var workflow in inputs.Workflows)
+        {
+            var owner = WorkflowGenerator.ReadGeneratingProject(workflow.Text);
+            if (workflow.RelativePath == settings.WorkflowPath || owner == null || owner == inputs.ProjectPath || !inputs.ExistingGeneratingProjects.Contains(owner))
+            {
+                continue;
+            }
+
+            var theirs = WorkflowGenerator.ReadPackageJsonLine(workflow.Text);
+            if (theirs != null && theirs != ours && WorkflowGenerator.SamePackageJson(theirs, ours))
+            {
+                var file = settings.PackageDirectory.Length == 0 ? "package.json" : settings.PackageDirectory + "/package.json";
+                return DiagnosticCatalog.PackageJsonKeptByTwoProjects.Create(inputs.PackageJsonPath, 1, 1, file, owner, inputs.ProjectPath, workflow.RelativePath, theirs, ours);
+            }
+        }
+
+        return null;
     }
 
     /// <summary>The rules alone, over the files as they are (TrustedPublishDoctor, and builds with generation off). Writes nothing.</summary>

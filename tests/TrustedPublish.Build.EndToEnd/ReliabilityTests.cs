@@ -220,6 +220,79 @@ public sealed class ReliabilityTests
         }
     }
 
+    /// <summary>
+    /// Two projects keep one package.json with different provenance: once they flipped it on every build. With one
+    /// workflow file the header's package.json line differs (TPB042); with two, the other header says so (TPB046).
+    /// </summary>
+    [TestMethod]
+    [DataRow("publish.yml", "TPB042")]
+    [DataRow("release.yml", "TPB046")]
+    public void TwoProjectsKeepingOnePackageJsonDifferently_StopWithAnError_InsteadOfFlippingIt(string secondWorkflow, string code)
+    {
+        using var repo = new ConsumerRepository();
+        repo.Write("pkg/package.json", GoodPackageJson);
+        repo.AddProject("src/first", "", "<TrustedPublishPackageDirectory>../../pkg</TrustedPublishPackageDirectory>");
+        repo.AddProject("src/second", "", $"<TrustedPublishPackageDirectory>../../pkg</TrustedPublishPackageDirectory><TrustedPublishProvenance>false</TrustedPublishProvenance><TrustedPublishWorkflowFile>{secondWorkflow}</TrustedPublishWorkflowFile>");
+
+        ConsumerRepository.AssertSucceeded(repo.DotnetIn(repo.Path_("src/first"), false, "build"));
+        var packageJson = repo.Read("pkg/package.json");
+        StringAssert.Contains(packageJson, "\"provenance\": true");
+        var second = repo.DotnetIn(repo.Path_("src/second"), false, "build");
+        var error = ConsumerRepository.AssertError(second, code, code == "TPB042" ? "publish.yml" : "package.json");
+        StringAssert.Contains(error.Groups["message"].Value, "src/first/first.csproj");
+        Assert.AreEqual(packageJson, repo.Read("pkg/package.json"), "package.json is not flipped");
+        Assert.IsFalse(File.Exists(repo.Path_(".github/workflows/release.yml")), "nothing of the second project is written");
+
+        // The near-identical pair that agrees builds in either order.
+        File.WriteAllText(repo.Path_("src/second/second.csproj"), File.ReadAllText(repo.Path_("src/second/second.csproj")).Replace("<TrustedPublishProvenance>false</TrustedPublishProvenance>", "", StringComparison.Ordinal));
+        if (secondWorkflow == "publish.yml")
+        {
+            ConsumerRepository.AssertSucceeded(repo.DotnetIn(repo.Path_("src/second"), false, "build"));
+        }
+    }
+
+    /// <summary>Two projects with different settings built at the very same moment: one writes, the other reports TPB042; never both "wrote".</summary>
+    [TestMethod]
+    public void ConflictingProjectsBuiltAtOnce_OneWritesAndTheOtherReportsTheConflict()
+    {
+        using var repo = new ConsumerRepository();
+        repo.Write("pkg/package.json", GoodPackageJson);
+        repo.AddProject("src/first", "", "<TrustedPublishPackageDirectory>../../pkg</TrustedPublishPackageDirectory>");
+        repo.AddProject("src/second", "", "<TrustedPublishPackageDirectory>../../pkg</TrustedPublishPackageDirectory><TrustedPublishEnvironment>npm</TrustedPublishEnvironment>");
+        ConsumerRepository.AssertSucceeded(ProcessRunner.Run("dotnet", new[] { "new", "sln", "--format", "sln", "-n", "all" }, repo.Root, PackedPackage.CleanEnvironment()));
+        ConsumerRepository.AssertSucceeded(ProcessRunner.Run("dotnet", new[] { "sln", "all.sln", "add", "src/first/first.csproj", "src/second/second.csproj" }, repo.Root, PackedPackage.CleanEnvironment()));
+        const int Rounds = 4;
+        for (var round = 0; round < Rounds; round++)
+        {
+            if (File.Exists(repo.WorkflowPath))
+            {
+                File.Delete(repo.WorkflowPath);
+            }
+
+            repo.Write("pkg/package.json", GoodPackageJson);
+            var build = repo.Dotnet("build", "all.sln", "-m:2");
+            Assert.AreNotEqual(0, build.ExitCode, $"round {round}: one of the two must fail\n{build.All}");
+            StringAssert.Contains(build.Output, "error TPB042:", $"round {round}: the second project names the conflict");
+            Assert.AreEqual(1, Regex.Matches(build.Output, @"TrustedPublish\.Build: wrote \.github/workflows/publish\.yml").Count, $"round {round}: exactly one project wrote the workflow\n{build.All}");
+            var owner = Regex.Match(File.ReadAllText(repo.WorkflowPath), "from (src/\\w+/\\w+\\.csproj)").Groups[1].Value;
+            var winner = owner.Contains("first", StringComparison.Ordinal) ? "src/first" : "src/second";
+            ConsumerRepository.AssertSucceeded(repo.DotnetIn(repo.Path_(winner), true, "build", "-t:TrustedPublishVerify"));
+        }
+    }
+
+    /// <summary>A build killed with kill -9 mid-write leaves ".NAME.xxxxxxxx.tmp" files: the next build removes them.</summary>
+    [TestMethod]
+    public void TemporaryFilesOfAKilledBuild_AreRemovedByTheNextBuild()
+    {
+        using var repo = new ConsumerRepository();
+        repo.AddProject("", GoodPackageJson);
+        repo.Write(".package.json.0badc0de.tmp", "{\"name\": \"half");
+        repo.Write(".github/workflows/.publish.yml.12345678.tmp", "# Generated by");
+        ConsumerRepository.AssertSucceeded(repo.Dotnet("build"));
+        Assert.IsFalse(File.Exists(repo.Path_(".package.json.0badc0de.tmp")));
+        Assert.IsFalse(File.Exists(repo.Path_(".github/workflows/.publish.yml.12345678.tmp")));
+    }
+
     [TestMethod]
     public void Secrets_InTheEnvironmentOrNpmrc_AreNeverPrintedOrWritten()
     {

@@ -76,6 +76,48 @@ public sealed class AtomicFileTests
     }
 
     [TestMethod]
+    [DataRow(true, DisplayName = "second file existed")]
+    [DataRow(false, DisplayName = "second file was new")]
+    public void SecondRenameFails_FirstFileGetsItsOldContentBack_SoTheChangeIsAllOrNothing(bool secondExisted)
+    {
+        var workflow = File_("publish.yml", "old workflow\n");
+        var packageJson = secondExisted ? File_("package.json", "{\"old\": true}\n") : Path.Combine(_folder, "package.json");
+        var renames = 0;
+        AtomicFile.BeforeRename = _ =>
+        {
+            if (++renames == 2)
+            {
+                throw new IOException("simulated failure of the second rename");
+            }
+        };
+        var files = new[]
+        {
+            new System.Collections.Generic.KeyValuePair<string, byte[]>(workflow, Encoding.UTF8.GetBytes("new workflow\n")),
+            new System.Collections.Generic.KeyValuePair<string, byte[]>(packageJson, Encoding.UTF8.GetBytes("{\"new\": true}\n")),
+        };
+        Assert.ThrowsExactly<IOException>(() => AtomicFile.WriteAllIfChanged(files));
+        Assert.AreEqual("old workflow\n", File.ReadAllText(workflow), "the first file is put back");
+        Assert.AreEqual(secondExisted, File.Exists(packageJson));
+        if (secondExisted)
+        {
+            Assert.AreEqual("{\"old\": true}\n", File.ReadAllText(packageJson));
+        }
+
+        Assert.AreEqual(0, Leftovers().Length, "no temporary file is left");
+    }
+
+    [TestMethod]
+    public void StaleTemporaryFiles_OfAKilledBuild_AreRemoved_AndNothingElse()
+    {
+        var path = File_("package.json", "{}\n");
+        File_(".package.json.0badc0de.tmp", "{\"half");
+        File_(".package.json.notours.tmp", "keep");
+        File_(".other.json.0badc0de.tmp", "keep");
+        AtomicFile.RemoveStaleTemporaryFiles(path);
+        CollectionAssert.AreEquivalent(new[] { ".other.json.0badc0de.tmp", ".package.json.notours.tmp", "package.json" }, Directory.GetFiles(_folder).Select(Path.GetFileName).ToArray());
+    }
+
+    [TestMethod]
     public void FailureHalfwayThroughTheWrite_LeavesTheOldFileWhole()
     {
         var path = File_("publish.yml", "old content\n");

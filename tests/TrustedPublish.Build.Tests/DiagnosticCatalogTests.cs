@@ -64,7 +64,7 @@ public sealed class DiagnosticCatalogTests
     {
         foreach (var descriptor in DiagnosticCatalog.All)
         {
-            var text = descriptor.Create("f", 1, 1, "A", "B", "C", "D").Message;
+            var text = descriptor.Create("f", 1, 1, "A", "B", "C", "D", "E", "F").Message;
             Assert.IsFalse(Regex.IsMatch(text, @"\{\d+\}|\{\{|\}\}"), $"{descriptor.Code}: {text}");
         }
     }

@@ -1,4 +1,6 @@
+using System.Linq;
 using Microsoft.VisualStudio.TestTools.UnitTesting;
+using TrustedPublish.Build.Model;
 using TrustedPublish.Build.Workflow;
 
 namespace TrustedPublish.Build.Tests;
@@ -33,5 +35,49 @@ public sealed class OwnershipTests
         Assert.AreEqual("src/other/other.csproj", WorkflowGenerator.ReadGeneratingProject(asOther));
         Assert.AreEqual(result.Workflow!.Substring(result.Workflow.IndexOf('\n')), asOther.Substring(asOther.IndexOf('\n')));
         Assert.AreEqual("hello-npm.csproj", result.Settings!.ProjectPath);
+    }
+
+    private static TrustedPublishInputs WithOtherProjectsWorkflow(string otherProvenance, string file = "release.yml", bool otherExists = true)
+    {
+        var other = WorkflowGeneratorTests.InputsFor("default");
+        other.ProjectPath = "src/other/other.csproj";
+        other.Provenance = otherProvenance;
+        other.WorkflowFile = file;
+        var otherWorkflow = TrustedPublishEngine.Run(other).Workflow!;
+        var inputs = WorkflowGeneratorTests.InputsFor("default");
+        inputs.Workflows = new[] { new Rules.RepositoryFile("/repo/.github/workflows/" + file, ".github/workflows/" + file, otherWorkflow) };
+        inputs.ExistingGeneratingProjects = otherExists ? new[] { "src/other/other.csproj" } : new string[0];
+        return inputs;
+    }
+
+    [TestMethod]
+    public void OtherProjectsWorkflow_KeepingThisPackageJsonDifferently_GivesTPB046AndNothingToWrite()
+    {
+        var result = TrustedPublishEngine.Run(WithOtherProjectsWorkflow("false"));
+        var conflict = result.Diagnostics.Single(d => d.Code == "TPB046");
+        StringAssert.Contains(conflict.Message, "src/other/other.csproj");
+        StringAssert.Contains(conflict.Message, "provenance false");
+        Assert.IsNull(result.Workflow, "nothing is written while two projects disagree");
+    }
+
+    [TestMethod]
+    [DataRow("true", true, DisplayName = "same settings")]
+    [DataRow("false", false, DisplayName = "the other project is gone")]
+    public void OtherProjectsWorkflow_AgreeingOrOrphaned_IsNoConflict(string otherProvenance, bool otherExists)
+    {
+        var result = TrustedPublishEngine.Run(WithOtherProjectsWorkflow(otherProvenance, otherExists: otherExists));
+        Assert.IsFalse(result.Diagnostics.Any(d => d.Code == "TPB046"), string.Join("\n", result.Diagnostics));
+        Assert.IsNotNull(result.Workflow);
+    }
+
+    [TestMethod]
+    public void RenderAs_WithOtherPackageJsonSettings_DiffersInTheHeader_SoOneWorkflowFileGivesTPB042()
+    {
+        var inputs = WorkflowGeneratorTests.InputsFor("default");
+        inputs.Provenance = "false";
+        var ours = TrustedPublishEngine.Run(inputs).Settings!;
+        var theirs = TrustedPublishEngine.Run(WorkflowGeneratorTests.InputsFor("default")).Workflow!;
+        Assert.AreNotEqual(theirs, TrustedPublishEngine.RenderAs(ours, "hello-npm.csproj"));
+        Assert.AreEqual("Keeps package.json at repository git+https://github.com/Acme-Org/hello-npm.git, access public, provenance true.", WorkflowGenerator.ReadPackageJsonLine(theirs));
     }
 }

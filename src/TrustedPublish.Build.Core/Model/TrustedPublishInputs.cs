@@ -67,6 +67,9 @@ public sealed class TrustedPublishInputs
     /// <summary>The repository's and the package's .npmrc files, for the rules.</summary>
     public System.Collections.Generic.IReadOnlyList<Rules.RepositoryFile> Npmrcs { get; set; } = new Rules.RepositoryFile[0];
 
+    /// <summary>Projects named in generated workflows' headers whose project files still exist (the task checks the file system).</summary>
+    public System.Collections.Generic.IReadOnlyCollection<string> ExistingGeneratingProjects { get; set; } = new string[0];
+
     /// <summary>False when the workflow and package.json are maintained by hand (TrustedPublishGenerateEnabled=false): only the rules run.</summary>
     public bool GenerateEnabled { get; set; } = true;
 

@@ -113,7 +113,53 @@ public static class WorkflowGenerator
         yaml.Comment("CI fails when it drifts: `dotnet build -t:TrustedPublishVerify`.");
         var environment = settings.Environment == null ? "(none)" : settings.Environment;
         yaml.Comment($"npm Trusted Publisher: owner {settings.Repository.Owner}, repository {settings.Repository.Name}, workflow {settings.WorkflowFile}, environment {environment}.");
+        yaml.Comment(PackageJsonLine(settings));
     }
+
+    private const string PackageJsonLineStart = "Keeps ";
+    private const string PackageJsonLineSeparator = " at repository ";
+
+    /// <summary>
+    /// The header line that records what the generating project keeps in package.json. It makes the workflow
+    /// the ownership record for both files: two projects that keep one package.json differently disagree on
+    /// this line (TPB042 for one workflow file, TPB046 for two), instead of flipping the file build after build.
+    /// </summary>
+    public static string PackageJsonLine(PublishSettings settings)
+    {
+        var file = settings.PackageDirectory.Length == 0 ? "package.json" : settings.PackageDirectory + "/package.json";
+        var name = settings.ManagePackageName ? ", name " + settings.PackageName : "";
+        var provenance = settings.Provenance ? "true" : "false";
+        return TextSafety.ForComment($"{PackageJsonLineStart}{file}{PackageJsonLineSeparator}{settings.Repository.PackageJsonUrl}, access {settings.Access}, provenance {provenance}{name}.");
+    }
+
+    /// <summary>The package.json line of a generated workflow's header (see <see cref="PackageJsonLine"/>), or null.</summary>
+    public static string? ReadPackageJsonLine(string workflow)
+    {
+        var position = 0;
+        for (var line = 0; line < 8 && position < workflow.Length; line++)
+        {
+            var end = workflow.IndexOf('\n', position);
+            var text = (end < 0 ? workflow.Substring(position) : workflow.Substring(position, end - position)).TrimEnd('\r');
+            if (!text.StartsWith("#", System.StringComparison.Ordinal))
+            {
+                return null;
+            }
+
+            if (text.StartsWith("# " + PackageJsonLineStart, System.StringComparison.Ordinal) && text.IndexOf(PackageJsonLineSeparator, System.StringComparison.Ordinal) > 0)
+            {
+                return text.Substring(2);
+            }
+
+            position = end < 0 ? workflow.Length : end + 1;
+        }
+
+        return null;
+    }
+
+    /// <summary>True when two package.json lines are about the same file.</summary>
+    public static bool SamePackageJson(string line, string other) =>
+        line.Substring(0, line.LastIndexOf(PackageJsonLineSeparator, System.StringComparison.Ordinal))
+        == other.Substring(0, other.LastIndexOf(PackageJsonLineSeparator, System.StringComparison.Ordinal));
 
     private static void WriteSteps(YamlWriter yaml, PublishSettings settings)
     {

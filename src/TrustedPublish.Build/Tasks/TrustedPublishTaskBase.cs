@@ -125,6 +125,12 @@ public abstract class TrustedPublishTaskBase : Task
             inputs.PackageJson = files.ReadInside(packageJsonPath);
             inputs.ProjectFileText = projectFileText;
             inputs.Workflows = ReadWorkflows(files, ref reading);
+            inputs.ExistingGeneratingProjects = inputs.Workflows
+                .Select(w => Workflow.WorkflowGenerator.ReadGeneratingProject(w.Text))
+                .Where(owner => owner != null && ProjectExists(owner))
+                .Select(owner => owner!)
+                .Distinct(StringComparer.Ordinal)
+                .ToList();
             inputs.Npmrcs = ReadNpmrcs(files, ref reading);
             if (inputs.Owner.Trim().Length == 0 || inputs.Repository.Trim().Length == 0)
             {
@@ -297,7 +303,7 @@ public abstract class TrustedPublishTaskBase : Task
         }
 
         var owner = Workflow.WorkflowGenerator.ReadGeneratingProject(onDisk);
-        if (owner != null && owner != inputs.ProjectPath && File.Exists(Path.Combine(RepositoryRoot, owner)))
+        if (owner != null && owner != inputs.ProjectPath && ProjectExists(owner))
         {
             var asOwner = TrustedPublishEngine.RenderAs(result.Settings!, owner);
             if (asOwner != onDisk!.Replace("\r\n", "\n"))
@@ -329,6 +335,19 @@ public abstract class TrustedPublishTaskBase : Task
         {
             Report(DiagnosticCatalog.WriteFailed.Create(ProjectFile, 1, 1, ProjectFile, ex.Message));
             return null;
+        }
+    }
+
+    /// <summary>Whether a project named in a generated header (relative to the repository root) still exists.</summary>
+    private bool ProjectExists(string relativePath)
+    {
+        try
+        {
+            return File.Exists(Path.Combine(RepositoryRoot, relativePath));
+        }
+        catch (ArgumentException)
+        {
+            return false; // A header edited to hold characters no path can.
         }
     }
 
