@@ -33,6 +33,9 @@ public sealed class PublishSettings
 
     public bool PinActions { get; set; } = true;
 
+    /// <summary>True when the user chose to replace a workflow file this package did not write (TrustedPublishReplaceWorkflow).</summary>
+    public bool ReplaceWorkflow { get; set; }
+
     /// <summary>The scripts package.json has, among those asked for, in the order asked.</summary>
     public IReadOnlyList<string> CheckScripts { get; set; } = new string[0];
 

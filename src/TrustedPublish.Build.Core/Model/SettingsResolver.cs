@@ -121,6 +121,7 @@ public static class SettingsResolver
 
         settings.Provenance = Boolean(inputs, "TrustedPublishProvenance", inputs.Provenance, true, diagnostics);
         settings.PinActions = Boolean(inputs, "TrustedPublishPinActions", inputs.PinActions, true, diagnostics);
+        settings.ReplaceWorkflow = Boolean(inputs, "TrustedPublishReplaceWorkflow", inputs.ReplaceWorkflow, false, diagnostics);
 
         settings.TagPattern = Default(inputs.TagPattern, DefaultTagPattern);
         if (NameRules.CheckTagPattern(settings.TagPattern) is string tagError)

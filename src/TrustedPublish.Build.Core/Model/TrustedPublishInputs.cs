@@ -42,6 +42,9 @@ public sealed class TrustedPublishInputs
     /// <summary>Semicolon-separated script names to run before publishing, when package.json has them.</summary>
     public string CheckScripts { get; set; } = "";
 
+    /// <summary>TrustedPublishReplaceWorkflow: "true" lets generation replace a workflow file it did not write.</summary>
+    public string ReplaceWorkflow { get; set; } = "";
+
     /// <summary>The project's RepositoryUrl property.</summary>
     public string RepositoryUrl { get; set; } = "";
 
@@ -89,5 +92,6 @@ public sealed class TrustedPublishInputs
         new[] { "TrustedPublishRunsOn", RunsOn },
         new[] { "TrustedPublishPinActions", PinActions },
         new[] { "TrustedPublishCheckScripts", CheckScripts },
+        new[] { "TrustedPublishReplaceWorkflow", ReplaceWorkflow },
     };
 }

@@ -83,11 +83,43 @@ public sealed class GenerateTrustedPublishFiles : TrustedPublishTaskBase
                 Log.LogMessage(MessageImportance.High, $"TrustedPublish.Build: wrote {Display(path)}");
             }
 
+            if (generated.OnDisk != null && written.Contains(workflowPath) && Workflow.WorkflowGenerator.ReadGeneratingProject(generated.OnDisk) == null)
+            {
+                ReportReplacedWorkflow(generated, workflowPath);
+            }
+
             Log.LogMessage(MessageImportance.High, TrustedPublishEngine.Registration(generated.Settings));
         }
         else
         {
             Log.LogMessage(MessageImportance.Low, $"TrustedPublish.Build: {Display(workflowPath)} and {Display(PackageJsonPath)} are up to date.");
+        }
+    }
+
+    /// <summary>
+    /// TrustedPublishReplaceWorkflow replaced a workflow this package did not write: what the checks found in
+    /// the old file is shown once, as warnings, so whatever it did differently is not lost without a word.
+    /// </summary>
+    private void ReportReplacedWorkflow(Generated generated, string workflowPath)
+    {
+        var inputs = generated.Inputs;
+        var workflows = inputs.Workflows;
+        var generateEnabled = inputs.GenerateEnabled;
+        try
+        {
+            inputs.Workflows = new[] { new Rules.RepositoryFile(workflowPath, Display(workflowPath), generated.OnDisk!) };
+            inputs.GenerateEnabled = false;
+            var findings = TrustedPublishEngine.Diagnose(inputs).Diagnostics.Where(d => d.File == workflowPath).ToList();
+            Log.LogMessage(MessageImportance.High, $"TrustedPublish.Build: replaced {Display(workflowPath)}, which it had not written (TrustedPublishReplaceWorkflow=true); the checks found {findings.Count} problem(s) in the old file.");
+            foreach (var finding in findings)
+            {
+                Log.LogWarning(null, finding.Code, null, finding.File, finding.Line, finding.Column, 0, 0, "In the replaced workflow: " + finding.Message);
+            }
+        }
+        finally
+        {
+            inputs.Workflows = workflows;
+            inputs.GenerateEnabled = generateEnabled;
         }
     }
 }

@@ -111,6 +111,7 @@ public abstract class TrustedPublishTaskBase : Task
             RunsOn = Value("RunsOn"),
             PinActions = Value("PinActions"),
             CheckScripts = Value("CheckScripts"),
+            ReplaceWorkflow = Value("ReplaceWorkflow"),
             RepositoryUrl = Value("RepositoryUrl"),
             GenerateEnabled = !string.Equals(Value("GenerateEnabled"), "false", StringComparison.OrdinalIgnoreCase),
             PackageDirectory = packageDirectory,
@@ -303,6 +304,13 @@ public abstract class TrustedPublishTaskBase : Task
         }
 
         var owner = Workflow.WorkflowGenerator.ReadGeneratingProject(onDisk);
+        if (onDisk != null && owner == null && !result.Settings!.ReplaceWorkflow)
+        {
+            // A workflow this package did not write is somebody's work: never replace it unasked.
+            Report(DiagnosticCatalog.WorkflowNotGenerated.Create(path, 1, 1, Display(path), result.Settings.WorkflowFile));
+            return null;
+        }
+
         if (owner != null && owner != inputs.ProjectPath && ProjectExists(owner))
         {
             var asOwner = TrustedPublishEngine.RenderAs(result.Settings!, owner);
