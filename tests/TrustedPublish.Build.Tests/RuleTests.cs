@@ -84,6 +84,48 @@ public sealed class RuleTests
             h => h.Workflows["publish.yml"] = Publish("npm publish --access public", "npm publish --access public --provenance=false")),
     };
 
+    /// <summary>A workflow that is not the registered one: whatever it publishes gets TPB073 (no permissions), TPB075 (no setup-node) and TPB078.</summary>
+    private static string DocsWorkflow(string steps) => "name: Docs\non:\n  push:\n    branches: [main]\njobs:\n  docs:\n    runs-on: ubuntu-latest\n    steps:\n      - uses: actions/checkout@v4\n      - run: " + steps + "\n";
+
+    private static string WithScripts(string scripts) => Replace(RuleHarness.PackageJson, "\"publishConfig\"", "\"scripts\": {" + scripts + "},\n  \"publishConfig\"");
+
+    private sealed record Recognition(string QuietExpected, Action<RuleHarness> Quiet, string FiresExpected, Action<RuleHarness> Fires);
+
+    /// <summary>
+    /// Publishing found in real repositories' text that is not a publish command, each beside a near-identical
+    /// workflow that does publish: the rules fire on the second at the command's position, and not on the first.
+    /// </summary>
+    private static readonly Dictionary<string, Recognition> PublishRecognition = new()
+    {
+        ["a script named publish:docs that builds docs"] = new("",
+            h => { h.PackageJsonText = WithScripts("\"publish:docs\": \"typedoc\""); h.Workflows["docs.yml"] = DocsWorkflow("npm run publish:docs"); },
+            "TPB073 docs.yml:6:3 | TPB075 docs.yml:10:14 | TPB078 docs.yml:10:14",
+            h => { h.PackageJsonText = WithScripts("\"release\": \"npm publish\""); h.Workflows["docs.yml"] = DocsWorkflow("npm run release"); }),
+        ["npm publish inside an echo"] = new("",
+            h => h.Workflows["docs.yml"] = DocsWorkflow("echo \"then npm publish\""),
+            "TPB073 docs.yml:6:3 | TPB075 docs.yml:10:29 | TPB078 docs.yml:10:29",
+            h => h.Workflows["docs.yml"] = DocsWorkflow("echo \"then\" && npm publish")),
+        ["npm publish in a comment and a heredoc"] = new("",
+            h => h.Workflows["docs.yml"] = DocsWorkflow("|\n          # npm publish runs in publish.yml\n          cat <<EOF >> \"$GITHUB_STEP_SUMMARY\"\n          then npm publish\n          EOF"),
+            "TPB073 docs.yml:6:3 | TPB075 docs.yml:15:11 | TPB078 docs.yml:15:11",
+            h => h.Workflows["docs.yml"] = DocsWorkflow("|\n          # npm publish runs in publish.yml\n          cat <<EOF >> \"$GITHUB_STEP_SUMMARY\"\n          then npm publish\n          EOF\n          npm publish")),
+    };
+
+    public static IEnumerable<object[]> RecognitionNames() => PublishRecognition.Keys.Select(k => new object[] { k });
+
+    [TestMethod]
+    [DynamicData(nameof(RecognitionNames))]
+    public void TextThatIsNotAPublishCommand_FiresNothing_TheCommandItselfDoes(string name)
+    {
+        var quiet = new RuleHarness();
+        PublishRecognition[name].Quiet(quiet);
+        Assert.AreEqual(PublishRecognition[name].QuietExpected, string.Join(" | ", quiet.Findings()), name);
+
+        var fires = new RuleHarness();
+        PublishRecognition[name].Fires(fires);
+        Assert.AreEqual(PublishRecognition[name].FiresExpected, string.Join(" | ", fires.Findings()), name);
+    }
+
     public static IEnumerable<object[]> CaseNames() => Cases.Keys.Select(k => new object[] { k });
 
     [TestMethod]

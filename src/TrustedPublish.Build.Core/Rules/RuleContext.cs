@@ -17,11 +17,12 @@ public sealed class RuleContext
         PackageJsonPath = packageJsonPath;
         Npmrcs = npmrcs.ToList();
         HandMaintained = handMaintained;
+        var scripts = new PackageScripts(packageJson);
         var parsed = new List<WorkflowDocument>();
         foreach (var file in workflows)
         {
             // Every rule is about publishing; a workflow that cannot publish is not parsed at all.
-            if (!MayPublish(file.Text))
+            if (!scripts.MayPublish && !MayPublish(file.Text))
             {
                 continue;
             }
@@ -38,7 +39,7 @@ public sealed class RuleContext
         }
 
         Workflows = parsed;
-        PublishSteps = parsed.SelectMany(PublishStepFinder.Find).ToList();
+        PublishSteps = parsed.SelectMany(w => PublishStepFinder.Find(w, scripts, settings.PackageDirectory)).ToList();
     }
 
     public PublishSettings Settings { get; }
@@ -62,7 +63,16 @@ public sealed class RuleContext
 
     public List<Diagnostic> ParseErrors { get; } = new();
 
-    /// <summary>Every publish command and action the rules know contains one of these words.</summary>
-    internal static bool MayPublish(string text) =>
-        text.IndexOf("publish", System.StringComparison.Ordinal) >= 0 || text.IndexOf("semantic-release", System.StringComparison.Ordinal) >= 0;
+    /// <summary>A cheap pre-filter, never the decision: false when no publish command or action the rules know can be in the text.</summary>
+    internal static bool MayPublish(string text) => PublishCommands.MayAppearIn(text);
+
+    /// <summary>
+    /// The build's pre-filter over the repository's workflows: false when no rule can find anything in a workflow, which is
+    /// then not even parsed. When a script in package.json may publish, any workflow may run it.
+    /// </summary>
+    internal static System.Func<RepositoryFile, bool> MayMatter(PackageJsonDocument packageJson)
+    {
+        var scriptsMayPublish = new PackageScripts(packageJson).MayPublish;
+        return file => scriptsMayPublish || MayPublish(file.Text);
+    }
 }
