@@ -4,6 +4,8 @@ using TrustedPublish.Build.Diagnostics;
 using TrustedPublish.Build.Model;
 using TrustedPublish.Build.PackageJson;
 using TrustedPublish.Build.Rules.Workflows;
+using TrustedPublish.Build.Text;
+using TrustedPublish.Build.Workflow;
 
 namespace TrustedPublish.Build.Rules;
 
@@ -18,9 +20,21 @@ public sealed class RuleContext
         Npmrcs = npmrcs.ToList();
         HandMaintained = handMaintained;
         var scripts = new PackageScripts(packageJson);
+        var thisProject = TextSafety.ForComment(settings.ProjectPath);
         var parsed = new List<WorkflowDocument>();
+        var leftovers = new List<(RepositoryFile, string)>();
         foreach (var file in workflows)
         {
+            // This project's header on a file that is not its workflow: the file name changed and the old file stayed.
+            // It is reported as that, not judged as a publisher (its publish step is correct for the old name).
+            // Another project's generated workflow is that project's: the rules read it like any other.
+            var generatedBy = WorkflowGenerator.ReadGeneratingProject(file.Text);
+            if (generatedBy == thisProject && !string.Equals(file.RelativePath, settings.WorkflowPath, System.StringComparison.Ordinal))
+            {
+                leftovers.Add((file, generatedBy));
+                continue;
+            }
+
             // Every rule is about publishing; a workflow that cannot publish is not parsed at all.
             if (!scripts.MayPublish && !MayPublish(file.Text))
             {
@@ -39,6 +53,7 @@ public sealed class RuleContext
         }
 
         Workflows = parsed;
+        LeftoverWorkflows = leftovers;
         PublishSteps = parsed.SelectMany(w => PublishStepFinder.Find(w, scripts, settings.PackageDirectory)).ToList();
     }
 
@@ -51,6 +66,9 @@ public sealed class RuleContext
     public IReadOnlyList<WorkflowDocument> Workflows { get; }
 
     public IReadOnlyList<RepositoryFile> Npmrcs { get; }
+
+    /// <summary>Workflows this project generated under a file name that is no longer the configured one, with the project their header names.</summary>
+    public IReadOnlyList<(RepositoryFile File, string Project)> LeftoverWorkflows { get; }
 
     /// <summary>Every step in every workflow that publishes to npm.</summary>
     public IReadOnlyList<PublishStep> PublishSteps { get; }
@@ -73,6 +91,6 @@ public sealed class RuleContext
     internal static System.Func<RepositoryFile, bool> MayMatter(PackageJsonDocument packageJson)
     {
         var scriptsMayPublish = new PackageScripts(packageJson).MayPublish;
-        return file => scriptsMayPublish || MayPublish(file.Text);
+        return file => scriptsMayPublish || MayPublish(file.Text) || WorkflowGenerator.ReadGeneratingProject(file.Text) != null;
     }
 }
