@@ -195,6 +195,8 @@ public sealed class PublishCommandsTests
     [DataRow("<<a ")]
     [DataRow("((")]
     [DataRow("case x in ")]
+    [DataRow("npm install ")]
+    [DataRow("npm i -g x ")]
     public void HostileRun_IsReadInLinearTime(string unit)
     {
         var hostile = new StringBuilder();

@@ -169,6 +169,19 @@ public sealed class RuleTests
         Assert.AreEqual("", string.Join(" | ", harness.Findings()), "it publishes packages/widget, not this package");
     }
 
+    /// <summary>An npm upgrade counts when it is a command (prefixes and option order as people write them), not when it is text.</summary>
+    [TestMethod]
+    [DataRow("sudo npm install --global npm@^11.5.1", "")]
+    [DataRow("npm i npm@11.6.0 -g", "")]
+    [DataRow("echo \"npm install -g npm@^11.5.1\"", "TPB075 publish.yml:20:14")]
+    [DataRow("npm install npm@^11.5.1", "TPB075 publish.yml:20:14")]
+    public void NpmUpgrade_IsReadAsACommand(string upgrade, string expected)
+    {
+        var harness = new RuleHarness();
+        harness.Workflows["publish.yml"] = Publish("node-version: '24'", "node-version: '22'").Replace("- run: npm ci", "- run: " + upgrade + "\n      - run: npm ci", StringComparison.Ordinal);
+        Assert.AreEqual(expected, string.Join(" | ", harness.Findings()), upgrade);
+    }
+
     public static IEnumerable<object[]> CaseNames() => Cases.Keys.Select(k => new object[] { k });
 
     [TestMethod]

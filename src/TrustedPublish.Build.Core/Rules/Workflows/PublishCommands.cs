@@ -403,6 +403,18 @@ internal static class PublishCommands
         return found;
     }
 
+    /// <summary>For `npm [options] &lt;subcommand&gt; ...`: the index of the subcommand's word; -1 when the program is not npm or has none.</summary>
+    internal static int NpmSubcommand(ShellCommand command)
+    {
+        if (ProgramName(command.Words[0].Value) != "npm")
+        {
+            return -1;
+        }
+
+        var sub = SkipOptions(command.Words, 1, NpmOptionsWithValue);
+        return sub < command.Words.Count ? sub : -1;
+    }
+
     private static PublishCommandMatch Found(ShellCommand command, bool allWorkspaces) => new(command.Text, allWorkspaces);
 
     /// <summary>npm has no alias for publish, but it takes any unique abbreviation of a command (lib/utils/cmd-list.js): pu .. publish; p and pr are ambiguous.</summary>
