@@ -37,7 +37,8 @@ public static class TrustedPublishEngine
         // The rules look at the other workflows: the generated one passes every rule by construction
         // (tests check it), so it is not parsed again, which keeps the build's first run cheap.
         var relative = result.Settings.WorkflowPath;
-        var workflows = inputs.Workflows.Where(w => w.RelativePath != relative && RuleContext.MayPublish(w.Text)).ToList();
+        var mayMatter = RuleContext.MayMatter(result.Document!);
+        var workflows = inputs.Workflows.Where(w => w.RelativePath != relative && mayMatter(w)).ToList();
         if (workflows.Count == 0 && inputs.Npmrcs.Count == 0)
         {
             return result; // Nothing for the rules to read: no rule runs, nothing is parsed again.

@@ -56,6 +56,9 @@ public sealed class RuleHarness
         return TrustedPublishEngine.Run(inputs).Diagnostics.ToList();
     }
 
+    /// <summary>The workflow a build of this repository's project writes with the default settings (publish.yml).</summary>
+    public string GeneratedWorkflow() => TrustedPublishEngine.Generate(TestInputs.Create(PackageJsonText, "https://github.com/Acme-Org/widget")).Workflow!;
+
     /// <summary>"CODE file:line:col" for each finding, for exact comparisons.</summary>
     public List<string> Findings() => Run().Select(d => $"{d.Code} {System.IO.Path.GetFileName(d.File)}:{d.Line}:{d.Column}").ToList();
 

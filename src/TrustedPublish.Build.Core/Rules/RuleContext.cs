@@ -4,6 +4,8 @@ using TrustedPublish.Build.Diagnostics;
 using TrustedPublish.Build.Model;
 using TrustedPublish.Build.PackageJson;
 using TrustedPublish.Build.Rules.Workflows;
+using TrustedPublish.Build.Text;
+using TrustedPublish.Build.Workflow;
 
 namespace TrustedPublish.Build.Rules;
 
@@ -17,11 +19,24 @@ public sealed class RuleContext
         PackageJsonPath = packageJsonPath;
         Npmrcs = npmrcs.ToList();
         HandMaintained = handMaintained;
+        var scripts = new PackageScripts(packageJson);
+        var thisProject = TextSafety.ForComment(settings.ProjectPath);
         var parsed = new List<WorkflowDocument>();
+        var leftovers = new List<(RepositoryFile, string)>();
         foreach (var file in workflows)
         {
+            // This project's header on a file that is not its workflow: the file name changed and the old file stayed.
+            // It is reported as that, not judged as a publisher (its publish step is correct for the old name).
+            // Another project's generated workflow is that project's: the rules read it like any other.
+            var generatedBy = WorkflowGenerator.ReadGeneratingProject(file.Text);
+            if (generatedBy == thisProject && !string.Equals(file.RelativePath, settings.WorkflowPath, System.StringComparison.Ordinal))
+            {
+                leftovers.Add((file, generatedBy));
+                continue;
+            }
+
             // Every rule is about publishing; a workflow that cannot publish is not parsed at all.
-            if (!MayPublish(file.Text))
+            if (!scripts.MayPublish && !MayPublish(file.Text))
             {
                 continue;
             }
@@ -38,7 +53,8 @@ public sealed class RuleContext
         }
 
         Workflows = parsed;
-        PublishSteps = parsed.SelectMany(PublishStepFinder.Find).ToList();
+        LeftoverWorkflows = leftovers;
+        PublishSteps = parsed.SelectMany(w => PublishStepFinder.Find(w, scripts, settings.PackageDirectory)).ToList();
     }
 
     public PublishSettings Settings { get; }
@@ -51,6 +67,9 @@ public sealed class RuleContext
 
     public IReadOnlyList<RepositoryFile> Npmrcs { get; }
 
+    /// <summary>Workflows this project generated under a file name that is no longer the configured one, with the project their header names.</summary>
+    public IReadOnlyList<(RepositoryFile File, string Project)> LeftoverWorkflows { get; }
+
     /// <summary>Every step in every workflow that publishes to npm.</summary>
     public IReadOnlyList<PublishStep> PublishSteps { get; }
 
@@ -62,7 +81,16 @@ public sealed class RuleContext
 
     public List<Diagnostic> ParseErrors { get; } = new();
 
-    /// <summary>Every publish command and action the rules know contains one of these words.</summary>
-    internal static bool MayPublish(string text) =>
-        text.IndexOf("publish", System.StringComparison.Ordinal) >= 0 || text.IndexOf("semantic-release", System.StringComparison.Ordinal) >= 0;
+    /// <summary>A cheap pre-filter, never the decision: false when no publish command or action the rules know can be in the text.</summary>
+    internal static bool MayPublish(string text) => PublishCommands.MayAppearIn(text);
+
+    /// <summary>
+    /// The build's pre-filter over the repository's workflows: false when no rule can find anything in a workflow, which is
+    /// then not even parsed. When a script in package.json may publish, any workflow may run it.
+    /// </summary>
+    internal static System.Func<RepositoryFile, bool> MayMatter(PackageJsonDocument packageJson)
+    {
+        var scriptsMayPublish = new PackageScripts(packageJson).MayPublish;
+        return file => scriptsMayPublish || MayPublish(file.Text) || WorkflowGenerator.ReadGeneratingProject(file.Text) != null;
+    }
 }

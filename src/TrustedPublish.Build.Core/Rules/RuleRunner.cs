@@ -24,6 +24,7 @@ public static class RuleRunner
         new OtherWorkflowPublishesRule(),
         new ConfiguredWorkflowDoesNotPublishRule(),
         new ProvenanceForcedInWorkflowRule(),
+        new LeftoverGeneratedWorkflowRule(),
     };
 
     public static List<Diagnostic> Run(RuleContext context)

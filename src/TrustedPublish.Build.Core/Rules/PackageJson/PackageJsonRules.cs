@@ -52,7 +52,8 @@ public sealed class PackageJsonRule : IRepositoryRule
             yield return DiagnosticCatalog.ProvenanceForced.Create(path, line, column, "publishConfig.provenance: true");
         }
 
-        var commands = context.PublishStepsOfThisPackage.Select(p => p.Command).ToList();
+        // The workflow's command and, for `npm run release`, the script command that publishes: either may pass the flag.
+        var commands = context.PublishStepsOfThisPackage.SelectMany(p => new[] { p.Command, p.PublishingCommand }).ToList();
         if (settings.IsScoped && publishConfig?.GetString("access") != "public" && !commands.Any(c => Regex.IsMatch(c, @"--access[=\s]+public")))
         {
             var (line, column) = At("name");

@@ -13,8 +13,6 @@ namespace TrustedPublish.Build.Rules.Workflows;
 /// </summary>
 public sealed class NpmVersionRule : IRepositoryRule
 {
-    private static readonly Regex NpmUpgrade = new(@"npm\s+(?:install|i|add)\s+(?:[-\w=]+\s+)*?(?:-g|--global)\s+(?:[-\w=]+\s+)*?npm@(?<spec>[^\s;&|]+)|npm\s+(?:install|i)\s+npm@(?<spec>[^\s;&|]+)\s+(?:-g|--global)", RegexOptions.CultureInvariant);
-
     public IEnumerable<Diagnostic> Check(RuleContext context)
     {
         foreach (var publish in context.PublishSteps)
@@ -28,24 +26,54 @@ public sealed class NpmVersionRule : IRepositoryRule
             }
 
             var node = ParseNode(nodeSpec);
-            var upgrades = steps.Where(s => s.Run?.Value != null).SelectMany(s => NpmUpgrade.Matches(s.Run!.Value!).Cast<Match>().Select(m => (Step: s, Match: m))).ToList();
-            foreach (var (step, match) in upgrades)
+            var upgrades = steps.Where(s => s.Run?.Value != null).SelectMany(s => NpmUpgrades(s.Run!.Value!).Select(u => (Step: s, u.Command, u.Spec))).ToList();
+            foreach (var (step, command, spec) in upgrades)
             {
-                var spec = match.Groups["spec"].Value.Trim('"', '\'');
                 if ((spec == "latest" || spec == "next") && node is { } n && RefusedByNpm12(n))
                 {
-                    var (line, column) = publish.Workflow.Locate(step.Run!, match.Value);
-                    yield return DiagnosticCatalog.NpmLatestRefused.Create(publish.Workflow.File.Path, line, column, match.Value.Trim(), nodeSpec);
+                    var (line, column) = publish.Workflow.LocateInValue(step.Run!, command.Start);
+                    yield return DiagnosticCatalog.NpmLatestRefused.Create(publish.Workflow.File.Path, line, column, command.Text, nodeSpec);
                 }
             }
 
-            var upgraded = upgrades.Any(u => NewEnough(u.Match.Groups["spec"].Value.Trim('"', '\'')));
+            var upgraded = upgrades.Any(u => NewEnough(u.Spec));
             var bundledTooOld = node == null || node.Value.Major < 24 || (node.Value.Major == 24 && node.Value.Minor is int minor && minor < 5);
             var tooOldForOidc = node is { } known && (known.Major < 22 || (known.Major == 22 && known.Minor is int m && m < 14));
             if ((bundledTooOld && !upgraded) || tooOldForOidc)
             {
                 var what = setupNode == null ? "the runner's preinstalled Node.js (npm 10)" : $"node-version '{nodeSpec}'";
                 yield return DiagnosticCatalog.NpmTooOld.Create(publish.Workflow.File.Path, publish.Line, publish.Column, publish.Job.Id, what);
+            }
+        }
+    }
+
+    /// <summary>The `npm install -g npm@&lt;spec&gt;` commands of a script (install, i, add; -g, --global or --location=global), read as commands.</summary>
+    private static IEnumerable<(ShellCommand Command, string Spec)> NpmUpgrades(string script)
+    {
+        if (script.IndexOf("npm@", StringComparison.Ordinal) < 0)
+        {
+            yield break; // Cheap: no command here names npm@.
+        }
+
+        foreach (var command in ShellCommands.Read(script))
+        {
+            var sub = PublishCommands.NpmSubcommand(command);
+            if (sub < 0 || !(command.Words[sub].Value is "install" or "i" or "add"))
+            {
+                continue;
+            }
+
+            var global = false;
+            string? spec = null;
+            foreach (var word in command.Words.Skip(sub + 1))
+            {
+                global |= word.Value is "-g" or "--global" or "--global=true" or "--location=global";
+                spec = word.Value.StartsWith("npm@", StringComparison.Ordinal) ? word.Value.Substring(4) : spec;
+            }
+
+            if (global && spec != null)
+            {
+                yield return (command, spec);
             }
         }
     }

@@ -1,13 +1,14 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
-using System.Text.RegularExpressions;
 
 namespace TrustedPublish.Build.Rules.Workflows;
 
 /// <summary>A step that publishes to npm, and where in the file it does so.</summary>
 public sealed class PublishStep
 {
+    private string? _publishingCommand;
+
     internal PublishStep(WorkflowStep step, string command, int line, int column, bool isAction, string? directory, bool allWorkspaces)
     {
         Step = step;
@@ -25,11 +26,20 @@ public sealed class PublishStep
 
     public WorkflowJob Job => Step.Job;
 
-    /// <summary>The publishing command as written (or the action reference).</summary>
+    /// <summary>The publishing command as written in the workflow (or the action reference).</summary>
     public string Command { get; }
 
+    /// <summary>The command that publishes: <see cref="Command"/>, or the package.json script command it leads to (npm run release -> npm publish).</summary>
+    public string PublishingCommand
+    {
+        get => _publishingCommand ?? Command;
+        internal set => _publishingCommand = value;
+    }
+
+    /// <summary>1-based line in the workflow file of the command's first word (of the `uses:` value for an action).</summary>
     public int Line { get; }
 
+    /// <summary>1-based column in the workflow file, on <see cref="Line"/>.</summary>
     public int Column { get; }
 
     public bool IsAction { get; }
@@ -41,38 +51,36 @@ public sealed class PublishStep
     public bool AllWorkspaces { get; }
 }
 
-/// <summary>Finds the steps that publish: npm/pnpm/yarn publish commands, release tools that run them, and publish actions.</summary>
+/// <summary>
+/// Finds the steps that publish: a `run:` whose script runs a publishing command (<see cref="PublishCommands"/>,
+/// read as shell commands by <see cref="ShellCommands"/>, never as text), and publish actions.
+/// </summary>
 public static class PublishStepFinder
 {
-    private static readonly Regex PublishCommand = new(
-        @"(?<![\w-])(?:(?:npm|pnpm)\s+(?:[-\w=.]+\s+)*?publish(?![\w-])[^\n;&|#]*|yarn\s+npm\s+publish(?![\w-])[^\n;&|#]*|changeset\s+publish(?![\w-])[^\n;&|#]*|semantic-release(?![\w-])[^\n;&|#]*)",
-        RegexOptions.CultureInvariant);
-
     private static readonly string[] PublishActions = { "js-devtools/npm-publish@" };
 
-    public static IEnumerable<PublishStep> Find(WorkflowDocument workflow)
+    /// <summary>The publish steps, without following package.json scripts.</summary>
+    public static IEnumerable<PublishStep> Find(WorkflowDocument workflow) => Find(workflow, null, "");
+
+    /// <summary>The publish steps; a step that runs a script of the package (from its folder) is followed into <paramref name="scripts"/>.</summary>
+    internal static IEnumerable<PublishStep> Find(WorkflowDocument workflow, PackageScripts? scripts, string packageDirectory)
     {
         foreach (var job in workflow.Jobs)
         {
             foreach (var step in job.Steps)
             {
                 var run = step.Run;
+                var directory = step.WorkingDirectory;
                 if (run?.Value != null)
                 {
-                    foreach (var line in run.Value.Split('\n'))
+                    // Only the package's own folder has the package.json read here; elsewhere `npm run x` runs an unknown script.
+                    var scriptsHere = directory == null || directory == packageDirectory ? scripts : null;
+                    var found = FirstPublishCommand(run.Value, scriptsHere);
+                    if (found != null)
                     {
-                        var code = StripComment(line);
-                        var match = PublishCommand.Match(code);
-                        if (!match.Success || Regex.IsMatch(match.Value, @"--dry-run(?![\w-])"))
-                        {
-                            continue;
-                        }
-
-                        var command = match.Value.Trim();
-                        var (l, c) = workflow.Locate(run, command);
-                        var monorepo = Regex.IsMatch(command, @"(?:--workspaces|\s-ws)(?![\w-])|-r\s|--recursive|changeset|semantic-release");
-                        yield return new PublishStep(step, command, l, c, false, step.WorkingDirectory, monorepo);
-                        break;
+                        var (command, match) = found.Value;
+                        var (line, column) = workflow.LocateInValue(run, command.Start);
+                        yield return new PublishStep(step, command.Text, line, column, false, directory, match.AllWorkspaces) { PublishingCommand = match.Command };
                     }
                 }
 
@@ -88,22 +96,29 @@ public static class PublishStepFinder
                 if (PublishActions.Any(a => lower.StartsWith(a, StringComparison.Ordinal)) || publishesViaInput)
                 {
                     var node = WorkflowDocument.Child(step.Node, "uses")!;
-                    yield return new PublishStep(step, uses, (int)node.Start.Line, (int)node.Start.Column, true, step.WorkingDirectory, publishesViaInput);
+                    yield return new PublishStep(step, uses, (int)node.Start.Line, (int)node.Start.Column, true, directory, publishesViaInput);
                 }
             }
         }
     }
 
-    /// <summary>Drops a shell comment (a # at the start of a word) so "# npm publish" does not count.</summary>
-    private static string StripComment(string line)
+    /// <summary>The first command of a script that publishes (one per step is enough for every rule), or null.</summary>
+    private static (ShellCommand Command, PublishCommandMatch Match)? FirstPublishCommand(string script, PackageScripts? scripts)
     {
-        var trimmed = line.TrimStart();
-        if (trimmed.StartsWith("#", StringComparison.Ordinal))
+        if (!PublishCommands.MayAppearIn(script) && scripts?.MayPublish != true)
         {
-            return "";
+            return null; // Cheap: nothing here can publish, so the script is not read.
         }
 
-        var match = Regex.Match(line, @"\s#");
-        return match.Success ? line.Substring(0, match.Index) : line;
+        foreach (var command in ShellCommands.Read(script))
+        {
+            var match = PublishCommands.Recognize(command, scripts);
+            if (match != null)
+            {
+                return (command, match);
+            }
+        }
+
+        return null;
     }
 }

@@ -14,6 +14,9 @@ namespace TrustedPublish.Build.Rules.Workflows;
 /// </summary>
 public sealed class WorkflowDocument
 {
+    private string? _normalizedText;
+    private int[]? _lineStarts;
+
     private WorkflowDocument(RepositoryFile file, YamlMappingNode root)
     {
         File = file;
@@ -89,6 +92,107 @@ public sealed class WorkflowDocument
         }
 
         return ((int)node.Start.Line, (int)node.Start.Column);
+    }
+
+    /// <summary>
+    /// Where character <paramref name="offset"/> of a scalar's value is in the file. The value is not the text
+    /// (block indentation, folding, quotes, escapes are gone), so the value's non-blank characters are matched in
+    /// order against the scalar's text: exact for block and plain scalars, within a character or two of an escape
+    /// in a double-quoted one. Linear in the offset; a character it cannot match is given the nearest position.
+    /// </summary>
+    public (int Line, int Column) LocateInValue(YamlScalarNode node, int offset)
+    {
+        var starts = LineStarts;
+        var text = NormalizedText;
+        var startLine = (int)node.Start.Line;
+        if (startLine < 1 || startLine > starts.Length)
+        {
+            return (startLine, (int)node.Start.Column);
+        }
+
+        var p = Math.Min(starts[startLine - 1] + (int)node.Start.Column - 1, text.Length);
+        switch (node.Style)
+        {
+            case ScalarStyle.Literal:
+            case ScalarStyle.Folded:
+                // The value starts on the line after the | or > header (which may carry a comment).
+                var headerEnd = text.IndexOf('\n', p);
+                p = headerEnd < 0 ? text.Length : headerEnd + 1;
+                break;
+            case ScalarStyle.SingleQuoted:
+            case ScalarStyle.DoubleQuoted:
+                p++;
+                break;
+        }
+
+        var value = node.Value ?? "";
+        for (var v = 0; v < value.Length && v <= offset; v++)
+        {
+            var c = value[v];
+            if (IsBlank(c))
+            {
+                // A double-quoted \n or \t stands for this blank: step over the escape, not over what follows it.
+                if (node.Style == ScalarStyle.DoubleQuoted && p + 1 < text.Length && text[p] == '\\' && !IsBlank(text[p + 1]))
+                {
+                    p += 2;
+                }
+
+                continue;
+            }
+
+            while (p < text.Length && IsBlank(text[p]))
+            {
+                p++;
+            }
+
+            // Only quotes and escapes stand between two matching characters, so a short look ahead is enough.
+            var q = p;
+            var limit = Math.Min(text.Length, p + 16);
+            while (q < limit && text[q] != c)
+            {
+                q++;
+            }
+
+            if (q < limit)
+            {
+                p = q;
+            }
+
+            if (v == offset)
+            {
+                break;
+            }
+
+            p = q < limit ? q + 1 : p;
+        }
+
+        p = Math.Min(p, Math.Max(0, text.Length - 1));
+        var line = Array.BinarySearch(starts, p);
+        line = line < 0 ? ~line - 1 : line;
+        return (line + 1, p - starts[line] + 1);
+    }
+
+    private static bool IsBlank(char c) => c == ' ' || c == '\t' || c == '\n' || c == '\r';
+
+    /// <summary>The file with \n line ends (as <see cref="Lines"/>), for matching scalars against their text.</summary>
+    private string NormalizedText => _normalizedText ??= string.Join("\n", Lines);
+
+    private int[] LineStarts
+    {
+        get
+        {
+            if (_lineStarts == null)
+            {
+                _lineStarts = new int[Lines.Length];
+                for (int i = 1, offset = 0; i < Lines.Length; i++)
+                {
+                    offset += Lines[i - 1].Length + 1;
+                    _lineStarts[i] = offset;
+                }
+            }
+
+            return _lineStarts;
+        }
     }
 
     private List<WorkflowJob> ReadJobs()
