@@ -243,9 +243,9 @@ public static class DiagnosticCatalog
         "publish from '{0}', or set TrustedPublishWorkflowFile to the workflow that runs npm publish.", "E404 Not Found - PUT");
 
     public static readonly DiagnosticDescriptor WorkflowUnreadable = new(
-        "TPB080", Warning, "A workflow is not valid YAML",
+        "TPB080", Warning, "A workflow is not valid YAML or is past the reader's limits",
         "'{0}' could not be read as YAML ({1}), so it was not checked.",
-        "fix the YAML; GitHub refuses this workflow too.", "");
+        "fix the YAML (GitHub refuses invalid YAML too); past a limit, nest less or reuse anchors less.", "");
 
     public static readonly DiagnosticDescriptor ProvenanceForcedInWorkflow = new(
         "TPB081", Warning, "A workflow forces provenance",

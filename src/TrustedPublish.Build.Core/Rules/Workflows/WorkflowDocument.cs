@@ -43,13 +43,16 @@ public sealed class WorkflowDocument
         _ => false,
     };
 
-    /// <summary>Reads a workflow; null with the reason when it is not YAML or not a mapping.</summary>
+    /// <summary>
+    /// Reads a workflow; null with the reason when it is not YAML, not a mapping, or past the reader's limits
+    /// (depth, recursive aliases, size after alias expansion: see <see cref="BoundedYamlParser"/>).
+    /// </summary>
     public static WorkflowDocument? Parse(RepositoryFile file, out string? error)
     {
         try
         {
             var stream = new YamlStream();
-            stream.Load(new StringReader(file.Text));
+            stream.Load(new BoundedYamlParser(new Parser(new StringReader(file.Text))));
             if (stream.Documents.Count == 0 || stream.Documents[0].RootNode is not YamlMappingNode root)
             {
                 error = "it is not a mapping";
