@@ -119,7 +119,9 @@ public sealed class RuleTests
     public void EveryRuleCode_HasATriggeringCase()
     {
         var covered = Cases.Values.Select(c => c.Expected.Split(' ')[0]).ToHashSet();
-        var ruleCodes = Diagnostics.DiagnosticCatalog.All.Select(d => d.Code).Where(c => string.CompareOrdinal(c, "TPB023") >= 0 && string.CompareOrdinal(c, "TPB027") <= 0 || string.CompareOrdinal(c, "TPB060") >= 0 && string.CompareOrdinal(c, "TPB089") <= 0);
+        // TPB083 is not a rule: it stands for the findings past the cap, tested with many findings in FindingsCapTests.
+        var ruleCodes = Diagnostics.DiagnosticCatalog.All.Select(d => d.Code).Where(c => string.CompareOrdinal(c, "TPB023") >= 0 && string.CompareOrdinal(c, "TPB027") <= 0 || string.CompareOrdinal(c, "TPB060") >= 0 && string.CompareOrdinal(c, "TPB089") <= 0)
+            .Where(c => c != Diagnostics.DiagnosticCatalog.MoreFindingsNotShown.Code);
         CollectionAssert.IsSubsetOf(ruleCodes.ToList(), covered.ToList());
     }
 

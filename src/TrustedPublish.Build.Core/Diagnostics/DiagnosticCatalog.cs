@@ -252,6 +252,11 @@ public static class DiagnosticCatalog
         "'{0}' forces provenance ({1}); npm makes provenance by itself for public repositories, and forcing it from a private or internal repository fails.",
         "remove it (provenance stays automatic for public repositories); silence with NoWarn TPB081 if the repository is public.", "E422 (Unsupported GitHub Actions source repository visibility: \"private\")");
 
+    public static readonly DiagnosticDescriptor MoreFindingsNotShown = new(
+        "TPB083", Warning, "More findings in a file than are shown",
+        "{0} more findings in this file are not shown ({1}); at most {2} are shown per file, errors first.",
+        "fix the findings shown and build again to see the rest; this many usually comes from one mistake repeated, such as a job copied or reused through an anchor.", "");
+
     public static readonly DiagnosticDescriptor PackageDirectoryUnsafe = new(
         "TPB018", Error, "The package folder's path cannot be put in a workflow",
         "The package folder '{0}' {1}, and GitHub would read it as part of the workflow.",
@@ -276,7 +281,7 @@ public static class DiagnosticCatalog
         ScopeRegistryRedirect, RegistryRedirect, NpmrcTokenPlaceholder, NpmrcLiteralToken,
         TokenInPublishEnv, TokenWrittenToNpmrc, TokenInputToPublishAction, MissingIdToken, SelfHostedRunner, NpmTooOld,
         NpmLatestRefused, ReusableWorkflowPublishes, OtherWorkflowPublishes, ConfiguredWorkflowDoesNotPublish,
-        WorkflowUnreadable, ProvenanceForcedInWorkflow,
+        WorkflowUnreadable, ProvenanceForcedInWorkflow, MoreFindingsNotShown,
         InternalError,
     };
 }
