@@ -182,14 +182,14 @@ public static class DiagnosticCatalog
         "publish with --registry https://registry.npmjs.org/ (the generated workflow does), or remove the registry line.", "E404 Not Found - PUT or ENEEDAUTH");
 
     public static readonly DiagnosticDescriptor NpmrcTokenPlaceholder = new(
-        "TPB062", Warning, ".npmrc sets up a token for npmjs.org",
-        "{0} configures an _authToken for registry.npmjs.org; when OIDC fails, npm falls back to this token path and reports a misleading error.",
-        "remove the _authToken line: trusted publishing needs no token.", "'Access token expired or revoked' (E404) instead of the real cause");
+        "TPB062", Warning, ".npmrc sets up a credential (_authToken, _auth or _password) for npmjs.org",
+        "{0} configures a credential ({1}) for registry.npmjs.org; when OIDC fails, npm falls back to this token path and reports a misleading error.",
+        "remove the {1} line: trusted publishing needs no token or password.", "'Access token expired or revoked' (E404) instead of the real cause");
 
     public static readonly DiagnosticDescriptor NpmrcLiteralToken = new(
-        "TPB063", Error, ".npmrc holds a literal token",
-        "{0} holds a literal _authToken for {1} (value not shown). A token in the repository is a leaked secret, and npm uses it instead of OIDC.",
-        "revoke the token on npmjs.com, remove the line, and rely on trusted publishing.", "'Access token expired or revoked'");
+        "TPB063", Error, ".npmrc holds a literal credential (_authToken, _auth or _password)",
+        "{0} holds a literal credential ({2}) for {1} (value not shown). A credential in the repository is a leaked secret, and npm uses it instead of OIDC.",
+        "revoke the token or change the password on the registry, remove the line, and rely on trusted publishing.", "'Access token expired or revoked'");
 
     // 070-089: workflows in .github/workflows that publish to npm (generated or hand-written).
     public static readonly DiagnosticDescriptor TokenInPublishEnv = new(

@@ -7,7 +7,7 @@ namespace TrustedPublish.Build.Rules.Npmrc;
 
 /// <summary>
 /// TPB060-TPB063 over the repository's and the package's .npmrc: registries that send the publish
-/// elsewhere, and tokens. A token's value is never put into a message.
+/// elsewhere, and credentials (_authToken, _auth, _password). A credential's value is never put into a message.
 /// </summary>
 public sealed class NpmrcRule : IRepositoryRule
 {
@@ -29,21 +29,38 @@ public sealed class NpmrcRule : IRepositoryRule
                 {
                     yield return DiagnosticCatalog.RegistryRedirect.Create(file.Path, entry.Line, entry.Column, where, value);
                 }
-                else if (key.EndsWith(":_authToken", StringComparison.Ordinal) || key == "_authToken")
+                else if (Credential(key) is { } credential)
                 {
                     var host = key.StartsWith("//", StringComparison.Ordinal) ? key.Substring(2, Math.Max(0, key.IndexOf('/', 2) - 2)) : "the default registry";
                     var placeholder = value.Length == 0 || value.Contains("${");
                     if (!placeholder)
                     {
-                        yield return DiagnosticCatalog.NpmrcLiteralToken.Create(file.Path, entry.Line, entry.Column, where, host);
+                        yield return DiagnosticCatalog.NpmrcLiteralToken.Create(file.Path, entry.Line, entry.Column, where, host, credential);
                     }
                     else if (host == "registry.npmjs.org" || host == "the default registry")
                     {
-                        yield return DiagnosticCatalog.NpmrcTokenPlaceholder.Create(file.Path, entry.Line, entry.Column, where);
+                        yield return DiagnosticCatalog.NpmrcTokenPlaceholder.Create(file.Path, entry.Line, entry.Column, where, credential);
                     }
                 }
             }
         }
+    }
+
+    /// <summary>
+    /// The credential a key sets, bare or for one registry (//host/path/:NAME): _authToken (a token), _auth
+    /// (base64 of user:password) or _password (base64 of the password). npm logs in with any of them.
+    /// </summary>
+    private static string? Credential(string key)
+    {
+        foreach (var name in new[] { "_authToken", "_auth", "_password" })
+        {
+            if (key == name || (key.EndsWith(name, StringComparison.Ordinal) && key.Length > name.Length && key[key.Length - name.Length - 1] == ':'))
+            {
+                return name;
+            }
+        }
+
+        return null;
     }
 
     /// <summary>http(s)://registry.npmjs.org with or without the final slash, in any case.</summary>
