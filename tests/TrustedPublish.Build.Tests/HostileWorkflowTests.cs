@@ -135,4 +135,26 @@ public sealed class HostileWorkflowTests
         var finding = SingleUnreadable(text.ToString());
         StringAssert.Contains(finding.Message, "100,000 nodes");
     }
+
+    /// <summary>Within the limits, a long workflow env and many publish steps: each step looks the env up, it does not copy it.</summary>
+    [TestMethod]
+    [Timeout(20_000)]
+    public void Rules_LongWorkflowEnvAndTwentyThousandPublishSteps_AreCheckedInOnePass()
+    {
+        var text = new StringBuilder("on: push\nenv:\n");
+        for (var i = 0; i < 12_000; i++)
+        {
+            text.Append($"  V{i}: x\n");
+        }
+
+        text.Append("  NPM_TOKEN: x\njobs:\n  publish:\n    runs-on: ubuntu-latest\n    permissions:\n      id-token: write\n    steps:\n      - uses: actions/setup-node@v4\n        with:\n          node-version: '24'\n");
+        for (var i = 0; i < 20_000; i++)
+        {
+            text.Append("      - run: npm publish --access public\n");
+        }
+
+        var findings = Run(text.ToString());
+        Assert.AreEqual(50, findings.Count(d => d.Code == "TPB070"), "NPM_TOKEN reaches every publish step");
+        StringAssert.Contains(findings.Single(d => d.Code == "TPB083").Message, "19950 more findings");
+    }
 }
