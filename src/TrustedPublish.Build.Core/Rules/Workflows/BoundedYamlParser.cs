@@ -22,15 +22,16 @@ namespace TrustedPublish.Build.Rules.Workflows;
 internal sealed class BoundedYamlParser : IParser
 {
     /// <summary>
-    /// GitHub's own template reader stops at 50 levels (actions/runner ParseOptions.MaxDepth); real workflows
-    /// stay below 15. 64 refuses nothing GitHub runs and keeps the model's recursion a few dozen frames deep.
+    /// The template reader in actions/runner stops at 50 levels (ParseOptions.MaxDepth); real workflows stay
+    /// below 15. 64 refuses nothing GitHub would read and keeps the model's recursion a few dozen frames deep.
     /// </summary>
     public const int MaxDepth = 64;
 
     /// <summary>
-    /// A 1 MB workflow (GitHub's file size limit, actions/runner ParseOptions.MaxFileSize) written without
-    /// aliases holds at most about 100,000 nodes of the kind a workflow uses, and a 3,000-line workflow
-    /// about 10,000. Past this only an alias bomb reaches, and the rules' work stays a fraction of a second.
+    /// Real workflows hold a few thousand nodes (a 3,000-line one about 10,000); 1 MB of `key: value` lines,
+    /// the file size actions/runner reads at most (ParseOptions.MaxFileSize), about 100,000. Far past this
+    /// only alias expansion gets, and at this limit the rules still finish in about a second on the worst
+    /// shapes tried (HostileWorkflowTests, RunScriptReadingTests).
     /// </summary>
     public const int MaxNodes = 100_000;
 
