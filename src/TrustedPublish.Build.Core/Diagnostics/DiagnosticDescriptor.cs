@@ -1,5 +1,6 @@
 using System;
 using System.Globalization;
+using TrustedPublish.Build.Text;
 
 namespace TrustedPublish.Build.Diagnostics;
 
@@ -35,9 +36,17 @@ public sealed class DiagnosticDescriptor
 
     public Diagnostic Create(string? file, int line, int column, params object?[] args)
     {
+        // Arguments come from repository files and properties, and a URL or a command can carry a credential:
+        // each one is redacted here, so that no rule has to remember to. Numbers (IFormattable) cannot carry one.
+        var shown = new object?[args.Length];
+        for (var i = 0; i < args.Length; i++)
+        {
+            shown[i] = args[i] is null or IFormattable ? args[i] : Secrets.Redact(Convert.ToString(args[i], CultureInfo.InvariantCulture) ?? "");
+        }
+
         // The fix is a format too: it names the property, the file or the value concerned.
-        var what = string.Format(CultureInfo.InvariantCulture, MessageFormat, args);
-        var fix = string.Format(CultureInfo.InvariantCulture, Fix, args);
+        var what = string.Format(CultureInfo.InvariantCulture, MessageFormat, shown);
+        var fix = string.Format(CultureInfo.InvariantCulture, Fix, shown);
         var text = NpmError.Length == 0 ? $"{what} Fix: {fix}" : $"{what} npm would fail with {NpmError}. Fix: {fix}";
         return new Diagnostic(this, file, Math.Max(line, 0), Math.Max(column, 0), text);
     }

@@ -27,6 +27,12 @@ public static class RuleRunner
         new LeftoverGeneratedWorkflowRule(),
     };
 
+    /// <summary>
+    /// Past this, more lines about one file bury the build log rather than help: a file with this many
+    /// findings has one mistake repeated (a copied job, an anchor reused by many jobs).
+    /// </summary>
+    public const int MaxFindingsPerFile = 50;
+
     public static List<Diagnostic> Run(RuleContext context)
     {
         var findings = new List<Diagnostic>(context.ParseErrors);
@@ -35,12 +41,26 @@ public static class RuleRunner
             findings.AddRange(rule.Check(context));
         }
 
+        var shown = new List<Diagnostic>();
+        foreach (var file in findings.GroupBy(d => d.File))
+        {
+            // Errors first, so that a hidden error can never let the build pass; then file order.
+            var ordered = InFileOrder(file.OrderByDescending(d => d.Severity)).ToList();
+            shown.AddRange(ordered.Take(MaxFindingsPerFile));
+            var hidden = ordered.Skip(MaxFindingsPerFile).ToList();
+            if (hidden.Count > 0)
+            {
+                var codes = string.Join(", ", hidden.Select(d => d.Code).Distinct().OrderBy(c => c, System.StringComparer.Ordinal));
+                shown.Add(DiagnosticCatalog.MoreFindingsNotShown.Create(file.Key, 1, 1, hidden.Count, codes, MaxFindingsPerFile));
+            }
+        }
+
         // File, then position, then code: the same repository always gives the same list.
-        return findings
-            .OrderBy(d => d.File, System.StringComparer.Ordinal)
-            .ThenBy(d => d.Line)
-            .ThenBy(d => d.Column)
-            .ThenBy(d => d.Code, System.StringComparer.Ordinal)
-            .ToList();
+        return InFileOrder(shown.OrderBy(d => d.File, System.StringComparer.Ordinal)).ToList();
     }
+
+    private static IOrderedEnumerable<Diagnostic> InFileOrder(IOrderedEnumerable<Diagnostic> findings) => findings
+        .ThenBy(d => d.Line)
+        .ThenBy(d => d.Column)
+        .ThenBy(d => d.Code, System.StringComparer.Ordinal);
 }

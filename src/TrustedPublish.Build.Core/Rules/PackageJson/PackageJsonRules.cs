@@ -1,8 +1,9 @@
+using System;
 using System.Collections.Generic;
 using System.Linq;
-using System.Text.RegularExpressions;
 using TrustedPublish.Build.Diagnostics;
 using TrustedPublish.Build.Model;
+using TrustedPublish.Build.Rules.Workflows;
 
 namespace TrustedPublish.Build.Rules.PackageJson;
 
@@ -54,14 +55,14 @@ public sealed class PackageJsonRule : IRepositoryRule
 
         // The workflow's command and, for `npm run release`, the script command that publishes: either may pass the flag.
         var commands = context.PublishStepsOfThisPackage.SelectMany(p => new[] { p.Command, p.PublishingCommand }).ToList();
-        if (settings.IsScoped && publishConfig?.GetString("access") != "public" && !commands.Any(c => Regex.IsMatch(c, @"--access[=\s]+public")))
+        if (settings.IsScoped && publishConfig?.GetString("access") != "public" && !commands.Any(c => HasOption(c, "--access", v => v == "public")))
         {
             var (line, column) = At("name");
             yield return DiagnosticCatalog.ScopedNotPublic.Create(path, line, column, settings.PackageName);
         }
 
         var version = document.Version;
-        if (version != null && version.IndexOf('-') > 0 && publishConfig?.GetString("tag") == null && !commands.Any(c => Regex.IsMatch(c, @"--tag[=\s]")))
+        if (version != null && version.IndexOf('-') > 0 && publishConfig?.GetString("tag") == null && !commands.Any(c => HasOption(c, "--tag", v => v.Length > 0)))
         {
             var (line, column) = At("version");
             yield return DiagnosticCatalog.PrereleaseWithoutTag.Create(path, line, column, version);
@@ -72,5 +73,25 @@ public sealed class PackageJsonRule : IRepositoryRule
             var (line, column) = At("name");
             yield return DiagnosticCatalog.NameMismatch.Create(path, line, column, document.Name ?? "", settings.PackageName);
         }
+    }
+
+    /// <summary>True when the command passes <paramref name="option"/> as "--option value" or "--option=value" with a value that <paramref name="accepts"/>.</summary>
+    private static bool HasOption(string command, string option, Func<string, bool> accepts)
+    {
+        var words = ShellCommands.Read(command).SelectMany(c => c.Words).Select(w => w.Value).ToList();
+        for (var i = 0; i < words.Count; i++)
+        {
+            if (words[i] == option && i + 1 < words.Count && accepts(words[i + 1]))
+            {
+                return true;
+            }
+
+            if (words[i].StartsWith(option + "=", StringComparison.Ordinal) && accepts(words[i].Substring(option.Length + 1)))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 }

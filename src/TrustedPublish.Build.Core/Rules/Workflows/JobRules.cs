@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Generic;
 using System.Linq;
 using TrustedPublish.Build.Diagnostics;
@@ -73,7 +74,7 @@ public sealed class ProvenanceForcedInWorkflowRule : IRepositoryRule
     {
         foreach (var publish in context.PublishSteps)
         {
-            if (System.Text.RegularExpressions.Regex.IsMatch(publish.Command, @"--provenance(?![\w-])(?!=false)"))
+            if (ForcesProvenance(publish.Command))
             {
                 var (line, column) = publish.Step.Run != null ? publish.Workflow.Locate(publish.Step.Run, "--provenance") : (publish.Line, publish.Column);
                 yield return DiagnosticCatalog.ProvenanceForcedInWorkflow.Create(publish.Workflow.File.Path, line, column, publish.Workflow.File.RelativePath, "--provenance");
@@ -84,5 +85,25 @@ public sealed class ProvenanceForcedInWorkflowRule : IRepositoryRule
                 yield return DiagnosticCatalog.ProvenanceForcedInWorkflow.Create(publish.Workflow.File.Path, (int)key.Start.Line, (int)key.Start.Column, publish.Workflow.File.RelativePath, "NPM_CONFIG_PROVENANCE");
             }
         }
+    }
+
+    /// <summary>--provenance or --provenance=VALUE other than false; npm also reads a following "false" as the flag's value.</summary>
+    private static bool ForcesProvenance(string command)
+    {
+        var words = ShellCommands.Read(command).SelectMany(c => c.Words).Select(w => w.Value).ToList();
+        for (var i = 0; i < words.Count; i++)
+        {
+            if (words[i] == "--provenance")
+            {
+                return i + 1 >= words.Count || words[i + 1] != "false";
+            }
+
+            if (words[i].StartsWith("--provenance=", StringComparison.Ordinal))
+            {
+                return words[i] != "--provenance=false";
+            }
+        }
+
+        return false;
     }
 }

@@ -1,7 +1,6 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
-using System.Text.RegularExpressions;
 using TrustedPublish.Build.Diagnostics;
 using TrustedPublish.Build.Text;
 
@@ -15,50 +14,95 @@ public sealed class NpmVersionRule : IRepositoryRule
 {
     public IEnumerable<Diagnostic> Check(RuleContext context)
     {
-        foreach (var publish in context.PublishSteps)
+        // One walk over each publishing job: what ran before a publish step is carried forward, not searched
+        // again for every publish step (a job can have thousands of steps).
+        foreach (var job in context.PublishSteps.GroupBy(p => p.Job))
         {
-            var steps = publish.Job.Steps.Take(publish.Step.Index).ToList();
-            var setupNode = steps.LastOrDefault(s => s.Uses?.StartsWith("actions/setup-node@", StringComparison.OrdinalIgnoreCase) == true);
-            var nodeSpec = setupNode?.With == null ? null : WorkflowDocument.Text(WorkflowDocument.Child(setupNode.With, "node-version"));
-            if (setupNode != null && (nodeSpec == null || nodeSpec.Contains("${{")))
+            var publishes = job.OrderBy(p => p.Step.Index).ToList();
+            WorkflowStep? setupNode = null;
+            var upgraded = false;
+            var latestNotReported = new List<(WorkflowStep Step, NpmUpgrade Upgrade)>();
+            var next = 0;
+            foreach (var publish in publishes)
             {
-                continue; // node-version-file, a matrix value or an expression: not knowable here.
-            }
-
-            var node = ParseNode(nodeSpec);
-            var upgrades = steps.Where(s => s.Run?.Value != null).SelectMany(s => NpmUpgrades(s.Run!.Value!).Select(u => (Step: s, u.Command, u.Spec))).ToList();
-            foreach (var (step, command, spec) in upgrades)
-            {
-                if ((spec == "latest" || spec == "next") && node is { } n && RefusedByNpm12(n))
+                for (; next < publish.Step.Index; next++)
                 {
-                    var (line, column) = publish.Workflow.LocateInValue(step.Run!, command.Start);
-                    yield return DiagnosticCatalog.NpmLatestRefused.Create(publish.Workflow.File.Path, line, column, command.Text, nodeSpec);
-                }
-            }
+                    var step = job.Key.Steps[next];
+                    if (step.Uses?.StartsWith("actions/setup-node@", StringComparison.OrdinalIgnoreCase) == true)
+                    {
+                        setupNode = step;
+                    }
 
-            var upgraded = upgrades.Any(u => NewEnough(u.Spec));
-            var bundledTooOld = node == null || node.Value.Major < 24 || (node.Value.Major == 24 && node.Value.Minor is int minor && minor < 5);
-            var tooOldForOidc = node is { } known && (known.Major < 22 || (known.Major == 22 && known.Minor is int m && m < 14));
-            if ((bundledTooOld && !upgraded) || tooOldForOidc)
-            {
-                var what = setupNode == null ? "the runner's preinstalled Node.js (npm 10)" : $"node-version '{nodeSpec}'";
-                yield return DiagnosticCatalog.NpmTooOld.Create(publish.Workflow.File.Path, publish.Line, publish.Column, publish.Job.Id, what);
+                    foreach (var upgrade in NpmUpgrades(step.Run?.Value))
+                    {
+                        upgraded |= NewEnough(upgrade.Spec);
+                        if (upgrade.Spec is "latest" or "next")
+                        {
+                            latestNotReported.Add((step, upgrade));
+                        }
+                    }
+                }
+
+                var nodeSpec = setupNode?.With == null ? null : WorkflowDocument.Text(WorkflowDocument.Child(setupNode.With, "node-version"));
+                if (setupNode != null && (nodeSpec == null || nodeSpec.Contains("${{")))
+                {
+                    continue; // node-version-file, a matrix value or an expression: not knowable here.
+                }
+
+                var node = ParseNode(nodeSpec);
+                if (node is { } n && RefusedByNpm12(n))
+                {
+                    // Reported once per upgrade, however many publish steps follow it.
+                    foreach (var (step, upgrade) in latestNotReported)
+                    {
+                        var (line, column) = publish.Workflow.Locate(step.Run!, upgrade.Text);
+                        yield return DiagnosticCatalog.NpmLatestRefused.Create(publish.Workflow.File.Path, line, column, upgrade.Text, nodeSpec);
+                    }
+
+                    latestNotReported.Clear();
+                }
+
+                var bundledTooOld = node == null || node.Value.Major < 24 || (node.Value.Major == 24 && node.Value.Minor is int minor && minor < 5);
+                var tooOldForOidc = node is { } known && (known.Major < 22 || (known.Major == 22 && known.Minor is int m && m < 14));
+                if ((bundledTooOld && !upgraded) || tooOldForOidc)
+                {
+                    var what = setupNode == null ? "the runner's preinstalled Node.js (npm 10)" : $"node-version '{nodeSpec}'";
+                    yield return DiagnosticCatalog.NpmTooOld.Create(publish.Workflow.File.Path, publish.Line, publish.Column, publish.Job.Id, what);
+                }
             }
         }
     }
 
-    /// <summary>The `npm install -g npm@&lt;spec&gt;` commands of a script (install, i, add; -g, --global or --location=global), read as commands.</summary>
-    private static IEnumerable<(ShellCommand Command, string Spec)> NpmUpgrades(string script)
+    /// <summary>An `npm install -g npm@SPEC` command: its text as written (for locating it) and the spec.</summary>
+    internal readonly struct NpmUpgrade
     {
-        if (script.IndexOf("npm@", StringComparison.Ordinal) < 0)
+        public NpmUpgrade(string text, string spec)
         {
-            yield break; // Cheap: no command here names npm@.
+            Text = text;
+            Spec = spec;
         }
 
+        public string Text { get; }
+
+        public string Spec { get; }
+    }
+
+    /// <summary>
+    /// The commands of a script that install npm globally: `npm install|i|add`, a `-g`/`--global` flag and an
+    /// `npm@SPEC` argument in any order, with `npm` at command position (after environment assignments or sudo).
+    /// </summary>
+    internal static IEnumerable<NpmUpgrade> NpmUpgrades(string? script)
+    {
+        if (script == null || script.IndexOf("npm@", StringComparison.Ordinal) < 0)
+        {
+            yield break;
+        }
+
+        // The shell reader puts npm at command position (after assignments, sudo, env): an echo of the command is no upgrade.
         foreach (var command in ShellCommands.Read(script))
         {
             var sub = PublishCommands.NpmSubcommand(command);
-            if (sub < 0 || !(command.Words[sub].Value is "install" or "i" or "add"))
+            if (sub < 0 || command.Words[sub].Value is not ("install" or "i" or "add"))
             {
                 continue;
             }
@@ -68,12 +112,12 @@ public sealed class NpmVersionRule : IRepositoryRule
             foreach (var word in command.Words.Skip(sub + 1))
             {
                 global |= word.Value is "-g" or "--global" or "--global=true" or "--location=global";
-                spec = word.Value.StartsWith("npm@", StringComparison.Ordinal) ? word.Value.Substring(4) : spec;
+                spec ??= word.Value.StartsWith("npm@", StringComparison.Ordinal) ? word.Value.Substring("npm@".Length) : null;
             }
 
             if (global && spec != null)
             {
-                yield return (command, spec);
+                yield return new NpmUpgrade(command.Text, spec);
             }
         }
     }
@@ -87,6 +131,7 @@ public sealed class NpmVersionRule : IRepositoryRule
         _ => false,
     };
 
+    /// <summary>True when the npm spec's first version (^11.6.2, >=11.5.1, 11) is 11.5.1 or newer; a missing minor or patch is the newest.</summary>
     private static bool NewEnough(string spec)
     {
         if (spec == "latest" || spec == "next")
@@ -94,15 +139,20 @@ public sealed class NpmVersionRule : IRepositoryRule
             return true;
         }
 
-        var match = Regex.Match(spec, @"([0-9]+)(?:\.([0-9]+))?(?:\.([0-9]+))?");
-        if (!match.Success)
+        var i = 0;
+        while (i < spec.Length && !Chars.IsAsciiDigit(spec[i]))
+        {
+            i++;
+        }
+
+        var major = ReadNumber(spec, ref i);
+        if (major == null)
         {
             return false;
         }
 
-        var major = Chars.DigitsValue(match.Groups[1].Value);
-        var minor = match.Groups[2].Success ? Chars.DigitsValue(match.Groups[2].Value) : 99;
-        var patch = match.Groups[3].Success ? Chars.DigitsValue(match.Groups[3].Value) : 99;
+        var minor = ReadDotNumber(spec, ref i) ?? 99;
+        var patch = ReadDotNumber(spec, ref i) ?? 99;
         return major > 11 || (major == 11 && (minor > 5 || (minor == 5 && patch >= 1)));
     }
 
@@ -115,14 +165,43 @@ public sealed class NpmVersionRule : IRepositoryRule
         }
 
         var text = spec.Trim().TrimStart('v', '^', '~', '>', '=');
-        var match = Regex.Match(text, @"^([0-9]+)(?:\.([0-9]+|x))?");
-        if (!match.Success)
+        var i = 0;
+        var major = ReadNumber(text, ref i);
+        if (major == null)
         {
             // lts/*, latest, node, current: today all resolve to a Node whose npm is new enough.
             return (99, null);
         }
 
-        int? minor = match.Groups[2].Success && match.Groups[2].Value != "x" ? Chars.DigitsValue(match.Groups[2].Value) : null;
-        return (Chars.DigitsValue(match.Groups[1].Value), minor);
+        return (major.Value, ReadDotNumber(text, ref i));
+    }
+
+    /// <summary>The digits at <paramref name="i"/> as a number (capped: a version past int.MaxValue is just very new); null when there are none.</summary>
+    private static int? ReadNumber(string text, ref int i)
+    {
+        if (i >= text.Length || !Chars.IsAsciiDigit(text[i]))
+        {
+            return null;
+        }
+
+        long value = 0;
+        for (; i < text.Length && Chars.IsAsciiDigit(text[i]); i++)
+        {
+            value = Math.Min(int.MaxValue, (value * 10) + (text[i] - '0'));
+        }
+
+        return (int)value;
+    }
+
+    /// <summary>".N" at <paramref name="i"/>: N, moving past it; null (and not moving) otherwise.</summary>
+    private static int? ReadDotNumber(string text, ref int i)
+    {
+        if (i + 1 < text.Length && text[i] == '.' && Chars.IsAsciiDigit(text[i + 1]))
+        {
+            i++;
+            return ReadNumber(text, ref i);
+        }
+
+        return null;
     }
 }

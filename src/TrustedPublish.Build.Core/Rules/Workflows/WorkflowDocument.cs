@@ -46,13 +46,16 @@ public sealed class WorkflowDocument
         _ => false,
     };
 
-    /// <summary>Reads a workflow; null with the reason when it is not YAML or not a mapping.</summary>
+    /// <summary>
+    /// Reads a workflow; null with the reason when it is not YAML, not a mapping, or past the reader's limits
+    /// (depth, recursive aliases, size after alias expansion: see <see cref="BoundedYamlParser"/>).
+    /// </summary>
     public static WorkflowDocument? Parse(RepositoryFile file, out string? error)
     {
         try
         {
             var stream = new YamlStream();
-            stream.Load(new StringReader(file.Text));
+            stream.Load(new BoundedYamlParser(new Parser(new StringReader(file.Text))));
             if (stream.Documents.Count == 0 || stream.Documents[0].RootNode is not YamlMappingNode root)
             {
                 error = "it is not a mapping";
@@ -77,6 +80,11 @@ public sealed class WorkflowDocument
     /// <summary>The key node of <paramref name="key"/> in a mapping, for pointing at "permissions:" itself.</summary>
     public static YamlNode? KeyNode(YamlNode? node, string key) =>
         node is YamlMappingNode mapping ? mapping.Children.Keys.FirstOrDefault(k => k is YamlScalarNode s && s.Value == key) : null;
+
+    /// <summary>The workflow's own env entries, read once for all its steps.</summary>
+    internal Dictionary<string, YamlNode> EnvEntries => _envEntries ??= WorkflowStep.EnvEntries(Root);
+
+    private Dictionary<string, YamlNode>? _envEntries;
 
     /// <summary>Where <paramref name="needle"/> is inside a (possibly multi-line) scalar: the line and column in the file.</summary>
     public (int Line, int Column) Locate(YamlNode node, string needle)
@@ -236,6 +244,11 @@ public sealed class WorkflowJob
 
     public IReadOnlyList<WorkflowStep> Steps { get; }
 
+    /// <summary>The job's own env entries, read once for all its steps.</summary>
+    internal Dictionary<string, YamlNode> EnvEntries => _envEntries ??= WorkflowStep.EnvEntries(Node);
+
+    private Dictionary<string, YamlNode>? _envEntries;
+
     /// <summary>A job that calls a reusable workflow (jobs.x.uses) has no steps of its own.</summary>
     public string? CallsWorkflow => WorkflowDocument.Text(WorkflowDocument.Child(Node, "uses"));
 
@@ -292,28 +305,92 @@ public sealed class WorkflowStep
 
     public YamlMappingNode? With => WorkflowDocument.Child(Node, "with") as YamlMappingNode;
 
-    /// <summary>Env entries in effect for this step (step over job over workflow), with the node that set each.</summary>
-    public IReadOnlyDictionary<string, YamlNode> Env
+    /// <summary>
+    /// Env entries in effect for this step (step over job over workflow), with the key node that set each.
+    /// A view over each level's entries, read once per level: copying the workflow's env into every step
+    /// made a long env times many steps quadratic.
+    /// </summary>
+    public IReadOnlyDictionary<string, YamlNode> Env => _env ??= new LayeredEnv(EnvEntries(Node), Job.EnvEntries, Job.Workflow.EnvEntries);
+
+    private LayeredEnv? _env;
+
+    /// <summary>The string-keyed entries of a node's env mapping, with the key node of each.</summary>
+    internal static Dictionary<string, YamlNode> EnvEntries(YamlNode node)
     {
-        get
+        var env = new Dictionary<string, YamlNode>(StringComparer.Ordinal);
+        if (WorkflowDocument.Child(node, "env") is YamlMappingNode mapping)
         {
-            var env = new Dictionary<string, YamlNode>(StringComparer.Ordinal);
-            foreach (var level in new[] { WorkflowDocument.Child(Job.Workflow.Root, "env"), WorkflowDocument.Child(Job.Node, "env"), WorkflowDocument.Child(Node, "env") })
+            foreach (var entry in mapping.Children)
             {
-                if (level is YamlMappingNode mapping)
+                if (entry.Key is YamlScalarNode key && key.Value != null)
                 {
-                    foreach (var entry in mapping.Children)
+                    env[key.Value] = entry.Key;
+                }
+            }
+        }
+
+        return env;
+    }
+
+    /// <summary>Lookups go to the step's entries, then the job's, then the workflow's.</summary>
+    private sealed class LayeredEnv : IReadOnlyDictionary<string, YamlNode>
+    {
+        private readonly Dictionary<string, YamlNode>[] _levels;
+        private Dictionary<string, YamlNode>? _merged;
+
+        public LayeredEnv(params Dictionary<string, YamlNode>[] levels)
+        {
+            _levels = levels;
+        }
+
+        public int Count => Merged.Count;
+
+        public IEnumerable<string> Keys => Merged.Keys;
+
+        public IEnumerable<YamlNode> Values => Merged.Values;
+
+        /// <summary>Only for enumeration, which no rule does per step.</summary>
+        private Dictionary<string, YamlNode> Merged
+        {
+            get
+            {
+                if (_merged == null)
+                {
+                    _merged = new Dictionary<string, YamlNode>(StringComparer.Ordinal);
+                    for (var i = _levels.Length - 1; i >= 0; i--)
                     {
-                        if (entry.Key is YamlScalarNode key && key.Value != null)
+                        foreach (var entry in _levels[i])
                         {
-                            env[key.Value] = entry.Key;
+                            _merged[entry.Key] = entry.Value;
                         }
                     }
                 }
+
+                return _merged;
+            }
+        }
+
+        public YamlNode this[string key] => TryGetValue(key, out var value) ? value : throw new KeyNotFoundException(key);
+
+        public bool ContainsKey(string key) => TryGetValue(key, out _);
+
+        public bool TryGetValue(string key, out YamlNode value)
+        {
+            foreach (var level in _levels)
+            {
+                if (level.TryGetValue(key, out value!))
+                {
+                    return true;
+                }
             }
 
-            return env;
+            value = null!;
+            return false;
         }
+
+        public IEnumerator<KeyValuePair<string, YamlNode>> GetEnumerator() => Merged.GetEnumerator();
+
+        System.Collections.IEnumerator System.Collections.IEnumerable.GetEnumerator() => GetEnumerator();
     }
 
     /// <summary>The working directory (step, job defaults, workflow defaults), normalized: "" for the root, null when it is an expression.</summary>

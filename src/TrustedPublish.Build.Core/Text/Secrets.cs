@@ -1,0 +1,214 @@
+using System;
+using System.Text;
+
+namespace TrustedPublish.Build.Text;
+
+/// <summary>
+/// Hides credentials in text shown to the user: every diagnostic argument goes through here
+/// (<see cref="Diagnostics.DiagnosticDescriptor.Create(string?, int, int, object?[])"/>), because a registry URL
+/// or a command copied from a repository file can carry one. Each pass is a single scan, so hostile text costs
+/// its length. What is hidden:
+/// <list type="bullet">
+/// <item>URL user information: https://user:password@host and https://token@host become https://***@host;</item>
+/// <item>the value of NAME=value when NAME is a credential's name: _authToken, _auth, _password, query
+/// parameters and variables named like token, password, secret or auth (NPM_TOKEN=…, ?access_token=…);
+/// a ${VAR} or ${{ expression }} placeholder is kept, since it names where the value comes from;</item>
+/// <item>npm and GitHub tokens by their shape (npm_…, ghp_…, github_pat_…), wherever they are.</item>
+/// </list>
+/// </summary>
+public static class Secrets
+{
+    public const string Mask = "***";
+
+    public static string Redact(string text)
+    {
+        if (text.Length == 0)
+        {
+            return text;
+        }
+
+        return RedactTokenShapes(RedactAssignments(RedactUserInfo(text)));
+    }
+
+    /// <summary>scheme://USERINFO@host: everything between // and the last @ of the authority.</summary>
+    private static string RedactUserInfo(string text)
+    {
+        var result = new StringBuilder(text.Length);
+        var copied = 0;
+        var i = text.IndexOf("//", StringComparison.Ordinal);
+        while (i >= 0)
+        {
+            var authority = i + 2;
+            var end = authority;
+            var at = -1;
+            while (end < text.Length && !EndsAuthority(text[end]))
+            {
+                if (text[end] == '@')
+                {
+                    at = end;
+                }
+
+                end++;
+            }
+
+            if (at >= 0)
+            {
+                result.Append(text, copied, authority - copied).Append(Mask);
+                copied = at;
+            }
+
+            i = end < text.Length ? text.IndexOf("//", end, StringComparison.Ordinal) : -1;
+        }
+
+        return copied == 0 ? text : result.Append(text, copied, text.Length - copied).ToString();
+    }
+
+    private static bool EndsAuthority(char c) => c is '/' or '?' or '#' or '\\' or '"' or '\'' or '<' or '>' or '`' || char.IsWhiteSpace(c);
+
+    /// <summary>NAME=value (spaces allowed around =) where NAME names a credential.</summary>
+    private static string RedactAssignments(string text)
+    {
+        var result = new StringBuilder(text.Length);
+        var copied = 0;
+        var equals = text.IndexOf('=');
+        var lastExpressionClose = equals < 0 ? -1 : text.LastIndexOf("}}", StringComparison.Ordinal);
+        while (equals >= 0)
+        {
+            var nameEnd = equals;
+            while (nameEnd > copied && (text[nameEnd - 1] == ' ' || text[nameEnd - 1] == '\t'))
+            {
+                nameEnd--;
+            }
+
+            var nameStart = nameEnd;
+            while (nameStart > copied && IsNameChar(text[nameStart - 1]))
+            {
+                nameStart--;
+            }
+
+            var valueStart = equals + 1;
+            while (valueStart < text.Length && (text[valueStart] == ' ' || text[valueStart] == '\t'))
+            {
+                valueStart++;
+            }
+
+            var next = equals + 1;
+            if (nameEnd > nameStart && IsCredentialName(text.Substring(nameStart, nameEnd - nameStart)) && valueStart < text.Length)
+            {
+                var quote = text[valueStart] is '"' or '\'' ? text[valueStart] : '\0';
+                var start = quote == '\0' ? valueStart : valueStart + 1;
+                var end = PlaceholderEnd(text, start, lastExpressionClose);
+                if (end < 0)
+                {
+                    end = start;
+                    while (end < text.Length && (quote == '\0' ? !EndsValue(text[end]) : text[end] != quote))
+                    {
+                        end++;
+                    }
+
+                    if (end > start)
+                    {
+                        result.Append(text, copied, start - copied).Append(Mask);
+                        copied = end;
+                    }
+                }
+
+                next = Math.Max(next, end);
+            }
+
+            equals = next < text.Length ? text.IndexOf('=', next) : -1;
+        }
+
+        return copied == 0 ? text : result.Append(text, copied, text.Length - copied).ToString();
+    }
+
+    private static bool IsNameChar(char c) => Chars.IsAsciiLetterOrDigit(c) || c is '_' or '-' or '.';
+
+    private static bool EndsValue(char c) => c is '&' or ';' or ',' or '#' or '"' or '\'' or '<' or '>' or '`' or ')' or ']' or '}' || char.IsWhiteSpace(c);
+
+    private static bool IsCredentialName(string name)
+    {
+        var lower = name.ToLowerInvariant();
+        return lower.Contains("token") || lower.Contains("passw") || lower.Contains("secret") || lower.Contains("credential")
+            || lower.Contains("apikey") || lower.Contains("api_key") || lower.Contains("api-key")
+            || lower.EndsWith("auth", StringComparison.Ordinal) || lower is "key" or "sig" or "pwd" or "pass";
+    }
+
+    /// <summary>
+    /// Where a ${VAR} or ${{ expression }} at <paramref name="start"/> ends, or -1 when the value is not one:
+    /// a placeholder names where the secret comes from, it is not the secret. (An expression holds spaces, so
+    /// it is judged by whether any }} follows, known once for the whole text.)
+    /// </summary>
+    private static int PlaceholderEnd(string text, int start, int lastExpressionClose)
+    {
+        if (string.CompareOrdinal(text, start, "${{", 0, 3) == 0)
+        {
+            return lastExpressionClose > start ? start + 3 : -1;
+        }
+
+        if (string.CompareOrdinal(text, start, "${", 0, 2) != 0)
+        {
+            return -1;
+        }
+
+        var end = start + 2;
+        while (end < text.Length && IsNameChar(text[end]))
+        {
+            end++;
+        }
+
+        return end > start + 2 && end < text.Length && text[end] == '}' && (end + 1 == text.Length || EndsValue(text[end + 1])) ? end + 1 : -1;
+    }
+
+    private static readonly (string Prefix, int MinimumLength)[] TokenShapes =
+    {
+        ("npm_", 36), ("ghp_", 36), ("gho_", 36), ("ghu_", 36), ("ghs_", 36), ("ghr_", 36), ("github_pat_", 22),
+    };
+
+    /// <summary>A known token prefix at the start of a word followed by enough token characters.</summary>
+    private static string RedactTokenShapes(string text)
+    {
+        var result = new StringBuilder(text.Length);
+        var copied = 0;
+        var i = 0;
+        while (i < text.Length)
+        {
+            var matched = false;
+            if (i == 0 || !IsTokenChar(text[i - 1]))
+            {
+                foreach (var (prefix, minimum) in TokenShapes)
+                {
+                    if (string.CompareOrdinal(text, i, prefix, 0, prefix.Length) != 0)
+                    {
+                        continue;
+                    }
+
+                    var end = i + prefix.Length;
+                    while (end < text.Length && IsTokenChar(text[end]))
+                    {
+                        end++;
+                    }
+
+                    if (end - i - prefix.Length >= minimum)
+                    {
+                        result.Append(text, copied, i + prefix.Length - copied).Append(Mask);
+                        copied = end;
+                        i = end;
+                        matched = true;
+                    }
+
+                    break;
+                }
+            }
+
+            if (!matched)
+            {
+                i++;
+            }
+        }
+
+        return copied == 0 ? text : result.Append(text, copied, text.Length - copied).ToString();
+    }
+
+    private static bool IsTokenChar(char c) => Chars.IsAsciiLetterOrDigit(c) || c == '_';
+}
