@@ -47,6 +47,9 @@ public abstract class TrustedPublishTaskBase : Task
         {
             Log.LogError(null, DiagnosticCatalog.InternalError.Code, null, ProjectFile, 1, 1, 0, 0,
                 DiagnosticCatalog.InternalError.Create(ProjectFile, 1, 1, ex.GetType().Name + ": " + ex.Message).Message);
+
+            // The fix says "build again with -v:diag": that is where the stack trace is, never in the error itself.
+            Log.LogMessage(MessageImportance.Low, "TrustedPublish.Build: " + ex);
         }
 
         return !Log.HasLoggedErrors;

@@ -70,6 +70,12 @@ public sealed class WorkflowDocument
             error = $"line {ex.Start.Line}, column {ex.Start.Column}: {ex.Message}";
             return null;
         }
+        catch (Exception ex) when (ex is InvalidOperationException or ArgumentException or IndexOutOfRangeException or FormatException or OverflowException)
+        {
+            // YamlDotNet's scanner throws these on some malformed input (found by FuzzTests): still "not YAML".
+            error = $"the YAML reader gave up ({ex.GetType().Name}: {ex.Message})";
+            return null;
+        }
     }
 
     public static YamlNode? Child(YamlNode? node, string key) =>
