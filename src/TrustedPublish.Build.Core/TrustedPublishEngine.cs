@@ -46,7 +46,12 @@ public static class TrustedPublishEngine
 
         // With generation on, the package.json rules do not run (the patch guarantees those fields), so the
         // document as read serves the rules; the patched bytes are not parsed again.
-        var findings = RuleRunner.Run(new RuleContext(result.Settings, result.Document!, inputs.PackageJsonPath, workflows, inputs.Npmrcs, handMaintained: false));
+        // A repository's existing workflows never break a developer's build before they choose to migrate: what is
+        // wrong in a workflow this package does not generate is a warning here (an error in TrustedPublishDoctor and
+        // with generation off). What makes the generated workflow itself fail (.npmrc) stays an error.
+        var findings = RuleRunner.Run(new RuleContext(result.Settings, result.Document!, inputs.PackageJsonPath, workflows, inputs.Npmrcs, handMaintained: false))
+            .Select(d => workflows.Any(w => w.Path == d.File) ? d.AsWarning() : d)
+            .ToList();
         return new TrustedPublishResult(result.Diagnostics.Concat(findings).ToList(), result.Settings, result.Workflow, result.PackageJson) { Document = result.Document };
     }
 
@@ -111,7 +116,32 @@ public static class TrustedPublishEngine
             diagnostics.Add(DiagnosticCatalog.PackageJsonWrongShape.Create(inputs.PackageJsonPath, problem.Line, problem.Column, problem.Message));
         }
 
+        if (diagnostics.Count == 0 && PublishRefusal(document) is (string why, int offset))
+        {
+            var (line, column) = document.Locate(offset);
+            diagnostics.Add(DiagnosticCatalog.PackageNotPublishable.Create(inputs.PackageJsonPath, line, column, why));
+        }
+
         return diagnostics.Count > 0 ? null : document;
+    }
+
+    /// <summary>Why npm publish would refuse this package.json (and where), or null: "private" truthy, or no valid version.</summary>
+    private static (string Why, int Offset)? PublishRefusal(PackageJsonDocument document)
+    {
+        // npm publish refuses any truthy "private" (lib/commands/publish.js), not only true.
+        var isPrivate = document.Root.Find("private");
+        if (isPrivate != null && PackageJsonDocument.IsTruthy(isPrivate.Value))
+        {
+            return ("is marked \"private\" (npm refuses to publish it; a workspace root usually is)", isPrivate.NameStart);
+        }
+
+        var version = document.Root.Find("version");
+        if (version == null)
+        {
+            return ("has no \"version\"", 0);
+        }
+
+        return SemanticVersion.IsValid(version.Value.Text ?? "") ? null : ($"has \"version\": '{version.Value.Text}', which is not a semantic version such as 1.2.0", version.Value.Start);
     }
 
     /// <summary>Settings, workflow text and package.json patch, without the rules.</summary>

@@ -6,9 +6,10 @@ namespace TrustedPublish.Build.Diagnostics;
 /// </summary>
 public sealed class Diagnostic
 {
-    public Diagnostic(DiagnosticDescriptor descriptor, string? file, int line, int column, string message)
+    public Diagnostic(DiagnosticDescriptor descriptor, string? file, int line, int column, string message, DiagnosticSeverity? severity = null)
     {
         Descriptor = descriptor;
+        Severity = severity ?? descriptor.Severity;
         File = file;
         Line = line;
         Column = column;
@@ -19,7 +20,12 @@ public sealed class Diagnostic
 
     public string Code => Descriptor.Code;
 
-    public DiagnosticSeverity Severity => Descriptor.Severity;
+    /// <summary>The catalogue's severity, unless the context lowered it (see <see cref="AsWarning"/>).</summary>
+    public DiagnosticSeverity Severity { get; }
+
+    /// <summary>The same finding as a warning: an error about a file the user has not chosen to migrate yet.</summary>
+    public Diagnostic AsWarning() =>
+        Severity == DiagnosticSeverity.Error ? new Diagnostic(Descriptor, File, Line, Column, Message + " (A warning in builds, since this package does not generate that file; an error in TrustedPublishDoctor.)", DiagnosticSeverity.Warning) : this;
 
     /// <summary>Path as the user should see it (absolute in builds, relative in tests), or null for the project.</summary>
     public string? File { get; }

@@ -86,6 +86,11 @@ public static class DiagnosticCatalog
         "TrustedPublishRunsOn '{0}' {1}.",
         "use a GitHub-hosted runner label such as ubuntu-latest (the default); npm trusted publishing does not accept self-hosted runners.", "E404 Not Found - PUT or an OIDC token exchange error");
 
+    public static readonly DiagnosticDescriptor RepositorySourcesDisagree = new(
+        "TPB019", Warning, "RepositoryUrl and git's origin remote name different repositories",
+        "RepositoryUrl names {0} and git's origin remote names {1}{2}; {3} was used, because RepositoryUrl comes before the remote.",
+        "set TrustedPublishOwner and TrustedPublishRepository to the repository that publishes, or correct the stale one of the two.", "E404 Not Found - PUT when the wrong one is registered");
+
     // 020-029: package.json content.
     public static readonly DiagnosticDescriptor PackageJsonInvalid = new(
         "TPB020", Error, "package.json is not valid JSON",
@@ -127,6 +132,22 @@ public static class DiagnosticCatalog
         "TPB027", Error, "package.json name differs from TrustedPublishPackageName",
         "package.json name is '{0}', but TrustedPublishPackageName is '{1}'.",
         "make them the same (turn generation on to have package.json patched), and register the trusted publisher for that name.", "E404 Not Found - PUT");
+
+    public static readonly DiagnosticDescriptor PackageNotPublishable = new(
+        "TPB029", Error, "npm would refuse to publish this package.json",
+        "package.json {0}, so npm publish would refuse it; nothing was generated for it.",
+        "point TrustedPublishPackageDirectory at the package that is published (not a workspace root), give it a \"version\" such as 1.0.0, or set TrustedPublishEnabled=false for this project.", "EPRIVATE, or an invalid version error");
+
+    // 048-049: which repository publishes (the sources disagree).
+    public static readonly DiagnosticDescriptor RepositoryWouldMove = new(
+        "TPB048", Error, "package.json names another repository than the default",
+        "package.json's repository names {0}, but the default ({2}) resolves to {1}; TrustedPublish.Build did not write that value, so it does not move the package to another repository on the strength of a default.",
+        "set TrustedPublishOwner and TrustedPublishRepository to the repository that publishes (the patch then follows them), or correct {2}, or change package.json's repository yourself.", "E404 Not Found - PUT, or E422 from provenance");
+
+    public static readonly DiagnosticDescriptor RepositoryCaseDiffers = new(
+        "TPB049", Error, "Two sources name the repository with different case",
+        "{0} names {1} and {2} names {3}: they differ only in case, and npm compares the owner and repository case-sensitively.",
+        "write the owner and repository exactly as GitHub shows them in both, or set TrustedPublishOwner and TrustedPublishRepository.", "E404 Not Found - PUT, or E422 from provenance");
 
     // 030-039: the generated workflow.
     public static readonly DiagnosticDescriptor WorkflowDrift = new(
@@ -297,11 +318,11 @@ public static class DiagnosticCatalog
     {
         PackageJsonMissing, OwnerUnknown, OwnerInvalid, RepositoryInvalid, PackageNameInvalid, WorkflowFileInvalid,
         NodeVersionInvalid, EnvironmentInvalid, AccessInvalid, BooleanInvalid, TagPatternInvalid, RepositoryRootMissing,
-        PackageOutsideRepository, DistTagInvalid, RunnerInvalid, ScriptNameInvalid, PropertyBlank, PackageDirectoryUnsafe,
+        PackageOutsideRepository, DistTagInvalid, RunnerInvalid, ScriptNameInvalid, PropertyBlank, PackageDirectoryUnsafe, RepositorySourcesDisagree,
         PackageJsonInvalid, PackageJsonWrongShape, PackageJsonDrift,
-        RepositoryUrlMismatch, ProvenanceForced, ScopedNotPublic, PrereleaseWithoutTag, NameMismatch,
+        RepositoryUrlMismatch, ProvenanceForced, ScopedNotPublic, PrereleaseWithoutTag, NameMismatch, PackageNotPublishable,
         WorkflowDrift, WorkflowMissing,
-        WriteFailed, ReadFailed, ConflictingProjects, SymbolicLink, NotARegularFile, FileTooLarge, PackageJsonKeptByTwoProjects, WorkflowNotGenerated,
+        WriteFailed, ReadFailed, ConflictingProjects, SymbolicLink, NotARegularFile, FileTooLarge, PackageJsonKeptByTwoProjects, WorkflowNotGenerated, RepositoryWouldMove, RepositoryCaseDiffers,
         ScopeRegistryRedirect, RegistryRedirect, NpmrcTokenPlaceholder, NpmrcLiteralToken,
         TokenInPublishEnv, TokenWrittenToNpmrc, TokenInputToPublishAction, MissingIdToken, SelfHostedRunner, NpmTooOld,
         NpmLatestRefused, ReusableWorkflowPublishes, OtherWorkflowPublishes, ConfiguredWorkflowDoesNotPublish,

@@ -17,7 +17,6 @@ public static class SettingsResolver
     public const string DefaultWorkflowFile = "publish.yml";
     public const string DefaultTagPattern = "v*";
     public const string DefaultRunsOn = "ubuntu-latest";
-    public const string DefaultCheckScripts = "build;check;test";
 
     public static PublishSettings? Resolve(TrustedPublishInputs inputs, PackageJsonDocument packageJson, List<Diagnostic> diagnostics)
     {
@@ -152,8 +151,15 @@ public static class SettingsResolver
             diagnostics.Add(DiagnosticCatalog.RunnerInvalid.Create(At("TrustedPublishRunsOn"), settings.RunsOn, runsOnError));
         }
 
+        // Unset: worked out from package.json (CheckScripts.Default). Set: exactly the scripts named, in that order.
+        if (inputs.CheckScripts.Length == 0)
+        {
+            settings.CheckScripts = CheckScripts.Default(packageJson);
+            return Finish(inputs, packageJson, settings, diagnostics, errorsBefore);
+        }
+
         var scripts = packageJson.ScriptNames;
-        var wanted = Default(inputs.CheckScripts, DefaultCheckScripts)
+        var wanted = inputs.CheckScripts
             .Split(new[] { ';' }, StringSplitOptions.RemoveEmptyEntries)
             .Select(s => s.Trim())
             .Where(s => s.Length > 0)
@@ -167,6 +173,13 @@ public static class SettingsResolver
 
         settings.CheckScripts = wanted.Where(s => PlainScriptName(s) && scripts.Contains(s)).ToArray();
 
+        return Finish(inputs, packageJson, settings, diagnostics, errorsBefore);
+    }
+
+    /// <summary>The checks that need every setting: which repository wins when the sources disagree.</summary>
+    private static PublishSettings? Finish(TrustedPublishInputs inputs, PackageJsonDocument packageJson, PublishSettings settings, List<Diagnostic> diagnostics, int errorsBefore)
+    {
+        RepositorySources.Check(inputs, packageJson, settings, diagnostics);
         return diagnostics.Count(d => d.Severity == DiagnosticSeverity.Error) == errorsBefore ? settings : null;
     }
 

@@ -103,6 +103,15 @@ public sealed class PackageJsonDocument
         }
     }
 
+    /// <summary>JavaScript's truthiness of a value: what `if (manifest.private)` sees.</summary>
+    internal static bool IsTruthy(JsonSpanNode node) => node.Kind switch
+    {
+        JsonTokenType.True or JsonTokenType.StartObject or JsonTokenType.StartArray => true,
+        JsonTokenType.String => !string.IsNullOrEmpty(node.Text),
+        JsonTokenType.Number => double.TryParse(node.Text, System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out var n) && n != 0 && !double.IsNaN(n),
+        _ => false,
+    };
+
     internal static string Describe(JsonSpanNode node) => node.Kind switch
     {
         JsonTokenType.StartObject => "an object",

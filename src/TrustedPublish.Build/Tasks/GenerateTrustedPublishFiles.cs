@@ -83,6 +83,15 @@ public sealed class GenerateTrustedPublishFiles : TrustedPublishTaskBase
                 Log.LogMessage(MessageImportance.High, $"TrustedPublish.Build: wrote {Display(path)}");
             }
 
+            // Say what changed in the user's own file, field by field (a repository that moved, an access that changed).
+            if (written.Contains(PackageJsonPath))
+            {
+                foreach (var change in packageJson.Changes)
+                {
+                    Log.LogMessage(MessageImportance.High, $"  package.json {change.Field}: {change.Actual} -> {change.Expected}");
+                }
+            }
+
             if (generated.OnDisk != null && written.Contains(workflowPath) && Workflow.WorkflowGenerator.ReadGeneratingProject(generated.OnDisk) == null)
             {
                 ReportReplacedWorkflow(generated, workflowPath);
