@@ -1,4 +1,5 @@
 using System.IO;
+using System.Linq;
 using Microsoft.VisualStudio.TestTools.UnitTesting;
 
 namespace TrustedPublish.Build.Tests;
@@ -66,5 +67,81 @@ public sealed class AdoptionTests
         // From then on the file is the package's own: ordinary builds and CI pass without the property.
         ConsumerRepository.AssertSucceeded(repo.Dotnet("build"));
         ConsumerRepository.AssertSucceeded(repo.DotnetCI("build"));
+    }
+
+    [TestMethod]
+    public void StaleRepositoryUrl_DoesNotMoveACorrectPackageJson_AndNamesAllThreeSources()
+    {
+        using var repo = new ConsumerRepository();
+        var packageJson = "{\n  \"name\": \"@acme/widget\",\n  \"version\": \"1.0.0\",\n  \"repository\": {\n    \"type\": \"git\",\n    \"url\": \"git+https://github.com/Acme-Org/hello-npm.git\"\n  }\n}\n";
+        repo.AddProject("", packageJson, "<RepositoryUrl>https://github.com/Old-Owner/hello-npm</RepositoryUrl>");
+        var build = repo.Dotnet("build");
+        var error = ConsumerRepository.AssertError(build, "TPB048", "package.json");
+        StringAssert.Contains(error.Groups["message"].Value, "Old-Owner/hello-npm");
+        StringAssert.Contains(build.Output, "warning TPB019");
+        Assert.AreEqual(packageJson, repo.Read("package.json"));
+        Assert.IsFalse(File.Exists(repo.WorkflowPath), "no workflow that npm would answer with E404");
+
+        // The user's choice, made explicit: followed, and the build says what it changed.
+        var chosen = repo.Dotnet("build", "-p:TrustedPublishOwner=Old-Owner", "-p:TrustedPublishRepository=hello-npm");
+        ConsumerRepository.AssertSucceeded(chosen);
+        StringAssert.Contains(chosen.Output, "package.json repository.url:");
+    }
+
+    [TestMethod]
+    public void ProjectBesideAPrivateWorkspaceRoot_IsRefused_AndNothingIsWritten()
+    {
+        using var repo = new ConsumerRepository();
+        var root = "{\n  \"name\": \"acme-monorepo\",\n  \"private\": true,\n  \"workspaces\": [\"packages/*\"]\n}\n";
+        repo.AddProject("", root);
+        ConsumerRepository.AssertError(repo.Dotnet("build"), "TPB029", "package.json");
+        Assert.AreEqual(root, repo.Read("package.json"));
+        Assert.IsFalse(File.Exists(repo.WorkflowPath));
+    }
+
+    [TestMethod]
+    public void DocsWorkflowRunningAPublishNamedScript_IsNotAPublisher()
+    {
+        using var repo = new ConsumerRepository();
+        repo.AddProject("", "{\n  \"name\": \"@acme/widget\",\n  \"version\": \"1.0.0\",\n  \"scripts\": {\n    \"publish:docs\": \"typedoc\"\n  }\n}\n");
+        repo.Write(".github/workflows/docs.yml", "name: Docs\non: push\njobs:\n  docs:\n    runs-on: ubuntu-latest\n    steps:\n      - run: echo \"docs are not an npm publish\"\n      - run: npm run publish:docs\n");
+        var build = repo.Dotnet("build");
+        ConsumerRepository.AssertSucceeded(build);
+        Assert.IsFalse(System.Text.RegularExpressions.Regex.IsMatch(build.Output, "TPB07[0-9]"), build.Output);
+    }
+
+    [TestMethod]
+    public void DotNetLibraryWithATokenBasedReleaseWorkflow_BuildsWithWarnings_AndTheDoctorSaysErrors()
+    {
+        using var repo = new ConsumerRepository();
+        repo.AddProject("", PackageJson);
+        repo.Write(".github/workflows/release.yml", "name: Release\non:\n  release:\n    types: [published]\njobs:\n  nuget-and-npm:\n    runs-on: ubuntu-latest\n    steps:\n      - uses: actions/checkout@v4\n      - run: dotnet pack -c Release\n      - run: npm publish --access public\n        env:\n          NODE_AUTH_TOKEN: ${{ secrets.NPM_TOKEN }}\n");
+        var build = repo.Dotnet("build");
+        ConsumerRepository.AssertSucceeded(build);
+        StringAssert.Contains(build.Output, "warning TPB078");
+        ConsumerRepository.AssertSucceeded(repo.DotnetCI("build"));
+        ConsumerRepository.AssertError(repo.Dotnet("build", "-t:TrustedPublishDoctor"), "TPB078", "release.yml");
+    }
+
+    [TestMethod]
+    public void ReadmeDriftCheckCommand_PassesOnAGeneratedRepository_AndFailsOnDrift()
+    {
+        using var repo = new ConsumerRepository();
+        repo.AddProject("", PackageJson);
+        ConsumerRepository.AssertSucceeded(repo.Dotnet("build"));
+        var run = ReadmeVerifyCommand().Replace("PROJECT.csproj", "consumer.csproj", System.StringComparison.Ordinal).Split(' ');
+        Assert.AreEqual("dotnet", run[0]);
+        ConsumerRepository.AssertSucceeded(repo.DotnetIn(repo.Root, true, run.Skip(1).ToArray()));
+        File.AppendAllText(repo.WorkflowPath, "# edited by hand\n");
+        ConsumerRepository.AssertError(repo.DotnetIn(repo.Root, true, run.Skip(1).ToArray()), "TPB030", "publish.yml");
+    }
+
+    /// <summary>The `run:` of the README's drift-check workflow.</summary>
+    private static string ReadmeVerifyCommand()
+    {
+        var readme = File.ReadAllText(Path.Combine(TestPaths.RepositoryRoot, "README.md"));
+        var start = readme.IndexOf("<!-- verify-workflow -->", System.StringComparison.Ordinal);
+        var line = readme.Substring(start).Split('\n').First(l => l.TrimStart().StartsWith("run: dotnet", System.StringComparison.Ordinal));
+        return line.Trim().Substring("run: ".Length).Trim();
     }
 }

@@ -1,0 +1,75 @@
+using System;
+using System.Collections.Generic;
+using System.IO;
+using System.Linq;
+using System.Text.RegularExpressions;
+using Microsoft.VisualStudio.TestTools.UnitTesting;
+
+namespace TrustedPublish.Build.Tests;
+
+/// <summary>
+/// A setting passes through several hands: the README's Properties table, the settings item the targets build,
+/// the up-to-date cache, the task that reads the item, and the core's list of property values. A setting that is
+/// missing from one of them silently does nothing (the tag pattern once never reached the cache); this test
+/// fails the moment one place has a setting another lacks.
+/// </summary>
+[TestClass]
+public sealed class SettingsListTests
+{
+    private static string Read(params string[] path) => File.ReadAllText(Path.Combine(new[] { TestPaths.RepositoryRoot }.Concat(path).ToArray()));
+
+    /// <summary>Properties the targets themselves act on, not passed to the task as a setting.</summary>
+    private static readonly string[] TargetsOnly = { "TrustedPublishEnabled", "TrustedPublishCheckOnly", "TrustedPublishRepositoryRoot" };
+
+    /// <summary>Metadata the targets compute from other properties (folders), not settings of their own.</summary>
+    private static readonly string[] ComputedMetadata = { "RepositoryRoot", "PackageDirectory", "PackageDirectoryProperty" };
+
+    private static Dictionary<string, string> SettingsItemMetadata()
+    {
+        var targets = Read("build", "TrustedPublish.Build.targets");
+        var item = Regex.Match(targets, @"<_TrustedPublishSettings Include=""[^""]*"">(?<body>.*?)</_TrustedPublishSettings>", RegexOptions.Singleline).Groups["body"].Value;
+        return Regex.Matches(item, @"<(?<name>\w+)>\$\((?<property>\w+)\)</\k<name>>").ToDictionary(m => m.Groups["name"].Value, m => m.Groups["property"].Value);
+    }
+
+    [TestMethod]
+    public void EveryReadmeProperty_IsASettingOrActedOnByTheTargets_AndEverySettingIsDocumented()
+    {
+        var readme = Read("README.md");
+        var table = readme.Substring(readme.IndexOf("## Properties", StringComparison.Ordinal));
+        table = table.Substring(0, table.IndexOf("\n## ", 3, StringComparison.Ordinal));
+        var documented = Regex.Matches(table, @"^\| `(?<p>TrustedPublish\w+)` \|", RegexOptions.Multiline).Select(m => m.Groups["p"].Value).ToHashSet();
+        var settings = SettingsItemMetadata().Values.Where(p => p.StartsWith("TrustedPublish", StringComparison.Ordinal)).ToHashSet();
+        CollectionAssert.AreEquivalent(documented.OrderBy(p => p).ToList(), settings.Concat(TargetsOnly).OrderBy(p => p).ToList(),
+            "README Properties table vs the settings item plus the properties only the targets use");
+    }
+
+    [TestMethod]
+    public void EverySetting_ReachesTheUpToDateCache_Escaped()
+    {
+        var targets = Read("build", "TrustedPublish.Build.targets");
+        var cached = Regex.Matches(targets, @"<_TrustedPublishInputValue Include=""(?<name>\w+)=\$\(\[MSBuild\]::Escape\('\$\((?<property>\w+)\)'\)\)""").ToDictionary(m => m.Groups["name"].Value, m => m.Groups["property"].Value);
+        foreach (var (metadata, property) in SettingsItemMetadata().Where(s => s.Key is not ("GenerateEnabled" or "PackageDirectoryProperty")))
+        {
+            var key = metadata;
+            Assert.IsTrue(cached.TryGetValue(key, out var cachedProperty), $"{property} ({metadata}) is not in the up-to-date cache, escaped: changing it would not rerun generation");
+            Assert.AreEqual(property, cachedProperty, metadata);
+        }
+    }
+
+    [TestMethod]
+    public void EverySetting_IsReadByTheTask_AndCheckedByTheCore()
+    {
+        var task = Read("src", "TrustedPublish.Build", "Tasks", "TrustedPublishTaskBase.cs");
+        var read = Regex.Matches(task, @"(?:Value|GetMetadata)\(""(?<name>\w+)""\)").Select(m => m.Groups["name"].Value).ToHashSet();
+        var inputs = Read("src", "TrustedPublish.Build.Core", "Model", "TrustedPublishInputs.cs");
+        var named = Regex.Matches(inputs, @"new\[\] \{ ""(?<p>TrustedPublish\w+)"", ").Select(m => m.Groups["p"].Value).ToHashSet();
+        foreach (var (metadata, property) in SettingsItemMetadata())
+        {
+            Assert.IsTrue(read.Contains(metadata), $"the task never reads {metadata} ({property})");
+            if (property.StartsWith("TrustedPublish", StringComparison.Ordinal) && !ComputedMetadata.Contains(metadata) && metadata != "GenerateEnabled")
+            {
+                Assert.IsTrue(named.Contains(property), $"{property} is not in TrustedPublishInputs.NamedValues, so no blank-value check (TPB017) covers it");
+            }
+        }
+    }
+}
