@@ -5,7 +5,7 @@ namespace TrustedPublish.Build.Model;
 
 /// <summary>
 /// A setup-node version spec ("24", "24.x", "22.14", "22.14.0") and what trusted publishing needs
-/// with it: npm 11.5.1 or newer, on Node 22.14 or newer (facts.md).
+/// with it: npm 11.5.1 or newer, on Node 22.14 or newer (docs/sources.md).
 /// </summary>
 public sealed class NodeVersion
 {

@@ -8,8 +8,8 @@ namespace TrustedPublish.Build.Workflow;
 /// <summary>
 /// Writes the block-style YAML of the generated workflow. Hand-written instead of YamlDotNet's emitter
 /// because the build's first run must stay within a few milliseconds and the emitter's cold start alone
-/// cost more (docs/performance.md); the output is byte-identical to the emitter's for this document
-/// (golden files), and every test parses it back with YamlDotNet. The caller says which scalars are
+/// cost more (docs/performance.md); the output is pinned by golden files, and tests parse it back with
+/// YamlDotNet and GitHub's own workflow parser. The caller says which scalars are
 /// fixed words (plain), which are values that must stay strings (double-quoted, escaped per the YAML
 /// spec, so no value can add a key or a step), and which are scripts (literal blocks). LF only.
 /// </summary>
