@@ -2,7 +2,7 @@ namespace TrustedPublish.Build.Workflow;
 
 /// <summary>
 /// The actions the workflow uses, pinned to the commit their release tag pointed at (docs/sources.md,
-/// "Action versions": resolved in the actions' own repositories). Pinning to a SHA keeps a moved or
+/// "Action pins": resolved in the actions' own repositories). Pinning to a SHA keeps a moved or
 /// hijacked tag from changing what runs with an OIDC token in reach (zizmor: unpinned-uses).
 /// Update by changing a row here and the golden files; the README lists the same table.
 /// </summary>

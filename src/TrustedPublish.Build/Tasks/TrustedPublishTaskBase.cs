@@ -306,27 +306,21 @@ public abstract class TrustedPublishTaskBase : Task
             return null;
         }
 
-        var owner = Workflow.WorkflowGenerator.ReadGeneratingProject(onDisk);
-        if (onDisk != null && owner == null && !result.Settings!.ReplaceWorkflow)
+        // The decision is the core's; the one fact it cannot see is whether a project named in a header still exists.
+        var existing = new List<string>(inputs.ExistingGeneratingProjects);
+        if (Workflow.WorkflowGenerator.ReadGeneratingProject(onDisk) is string owner && !existing.Contains(owner) && ProjectExists(owner))
         {
-            // A workflow this package did not write is somebody's work: never replace it unasked.
-            Report(DiagnosticCatalog.WorkflowNotGenerated.Create(path, 1, 1, Display(path), result.Settings.WorkflowFile));
+            existing.Add(owner);
+        }
+
+        var expected = Workflow.WorkflowOwnership.Expected(result, inputs.ProjectPath, onDisk, existing, path, Display(path), out var problem);
+        if (problem != null)
+        {
+            Report(problem);
             return null;
         }
 
-        if (owner != null && owner != inputs.ProjectPath && ProjectExists(owner))
-        {
-            var asOwner = TrustedPublishEngine.RenderAs(result.Settings!, owner);
-            if (asOwner != onDisk!.Replace("\r\n", "\n"))
-            {
-                Report(DiagnosticCatalog.ConflictingProjects.Create(path, 1, 1, Display(path), owner, inputs.ProjectPath));
-                return null;
-            }
-
-            return (asOwner, onDisk);
-        }
-
-        return (result.Workflow!, onDisk);
+        return (expected!, onDisk);
     }
 
     /// <summary>The repository's lock (see <see cref="RepositoryLock"/>); null, with TPB040 reported, when it cannot be had.</summary>
