@@ -57,16 +57,22 @@ public sealed class DoctorTests
         ConsumerRepository.AssertError(promoted, "TPB070", "publish.yml");
     }
 
+    /// <summary>An existing workflow never breaks a developer's build: a warning at that workflow there, an error in the doctor (and wherever it is promoted).</summary>
     [TestMethod]
-    public void GeneratedSetup_WithASecondPublishingWorkflow_FailsTheBuildAtThatWorkflow()
+    public void GeneratedSetup_WithASecondPublishingWorkflow_WarnsInTheBuild_AndFailsTheDoctorAtThatWorkflow()
     {
         using var repo = new ConsumerRepository();
         repo.AddProject("", PackageJson);
         repo.Write(".github/workflows/release.yml", HandWritten);
         var build = repo.Dotnet("build");
-        var error = ConsumerRepository.AssertError(build, "TPB078", "release.yml");
-        Assert.AreEqual("17", error.Groups["line"].Value);
+        ConsumerRepository.AssertSucceeded(build);
+        var warning = System.Text.RegularExpressions.Regex.Match(build.Output, @"release\.yml\((?<line>\d+),\d+\): warning TPB078: ");
+        Assert.IsTrue(warning.Success, build.Output);
+        Assert.AreEqual("17", warning.Groups["line"].Value);
         Assert.IsTrue(File.Exists(repo.WorkflowPath), "a finding about another workflow does not stop generation");
         StringAssert.Contains(repo.Read("package.json"), "\"url\": \"git+https://github.com/Acme-Org/hello-npm.git\"", "nor does it leave the change half-applied: package.json is patched too");
+        var doctor = repo.Dotnet("build", "-t:TrustedPublishDoctor");
+        Assert.AreEqual("17", ConsumerRepository.AssertError(doctor, "TPB078", "release.yml").Groups["line"].Value);
+        ConsumerRepository.AssertError(repo.Dotnet("build", "-p:MSBuildWarningsAsErrors=TPB078"), "TPB078", "release.yml");
     }
 }

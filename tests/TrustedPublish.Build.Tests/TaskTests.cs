@@ -245,4 +245,25 @@ public sealed class TaskTests
             Assert.IsTrue(change == "bom" ? codes.Contains("TPB030") : codes.Contains("TPB030") || codes.Contains("TPB047"), change + ": " + string.Join(", ", codes));
         }
     }
+
+    [TestMethod]
+    [DataRow("pnpm-lock.yaml", "TPB032", DisplayName = "fires: a pnpm workspace's lockfile at the root")]
+    [DataRow("package-lock.json", null, DisplayName = "near miss: npm's lockfile at the root")]
+    public void TPB032_LockfileOfAnotherPackageManagerAboveThePackage(string lockfile, string? code)
+    {
+        using var repo = new TaskRepository();
+        Directory.CreateDirectory(repo.Path_("packages/widget"));
+        File.Move(repo.Path_("package.json"), repo.Path_("packages/widget/package.json"));
+        File.WriteAllText(repo.Path_(lockfile), "{}\n");
+        repo.Metadata["PackageDirectory"] = repo.Path_("packages/widget") + Path.DirectorySeparatorChar;
+        repo.Metadata["PackageDirectoryProperty"] = "packages/widget";
+        if (code == null)
+        {
+            AssertClean(repo.Generate());
+        }
+        else
+        {
+            AssertOnly(code, repo.Generate(), "package.json");
+        }
+    }
 }

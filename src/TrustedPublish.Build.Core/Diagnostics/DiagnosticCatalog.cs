@@ -160,6 +160,11 @@ public static class DiagnosticCatalog
         "The workflow '{0}' does not exist.",
         "run 'dotnet build' without CI=true (or 'dotnet build -t:TrustedPublishGenerate') to create it, then commit it.", "");
 
+    public static readonly DiagnosticDescriptor PackageManagerNotSupported = new(
+        "TPB032", Error, "The repository uses pnpm, Yarn or Bun, which the generated workflow does not support yet",
+        "This package is built with another package manager than npm ({0}); the generated workflow would install with npm, ignore that lockfile, and publish workspace: dependencies as written, so nothing was generated.",
+        "keep your own publishing workflow and set TrustedPublishGenerateEnabled=false (the build then checks that workflow as TrustedPublishDoctor does); support for pnpm, Yarn and Bun is planned.", "an uninstallable package (workspace: dependencies), or npm ci failing without package-lock.json");
+
     // 040-049: writing files.
     public static readonly DiagnosticDescriptor WriteFailed = new(
         "TPB040", Error, "A file could not be written",
@@ -321,7 +326,7 @@ public static class DiagnosticCatalog
         PackageOutsideRepository, DistTagInvalid, RunnerInvalid, ScriptNameInvalid, PropertyBlank, PackageDirectoryUnsafe, RepositorySourcesDisagree,
         PackageJsonInvalid, PackageJsonWrongShape, PackageJsonDrift,
         RepositoryUrlMismatch, ProvenanceForced, ScopedNotPublic, PrereleaseWithoutTag, NameMismatch, PackageNotPublishable,
-        WorkflowDrift, WorkflowMissing,
+        WorkflowDrift, WorkflowMissing, PackageManagerNotSupported,
         WriteFailed, ReadFailed, ConflictingProjects, SymbolicLink, NotARegularFile, FileTooLarge, PackageJsonKeptByTwoProjects, WorkflowNotGenerated, RepositoryWouldMove, RepositoryCaseDiffers,
         ScopeRegistryRedirect, RegistryRedirect, NpmrcTokenPlaceholder, NpmrcLiteralToken,
         TokenInPublishEnv, TokenWrittenToNpmrc, TokenInputToPublishAction, MissingIdToken, SelfHostedRunner, NpmTooOld,

@@ -64,6 +64,9 @@ public sealed class TrustedPublishInputs
 
     public LockfileKind Lockfile { get; set; }
 
+    /// <summary>A pnpm, Yarn or Bun lockfile or settings file in the package folder or above it, relative to the root; null when none.</summary>
+    public string? OtherPackageManagerFile { get; set; }
+
     /// <summary>The workflow files in .github/workflows (*.yml, *.yaml), for the rules.</summary>
     public System.Collections.Generic.IReadOnlyList<Rules.RepositoryFile> Workflows { get; set; } = new Rules.RepositoryFile[0];
 

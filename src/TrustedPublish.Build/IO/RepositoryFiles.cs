@@ -61,6 +61,39 @@ internal static class RepositoryFiles
     private static string? FullPath(string folder, string relative) =>
         relative.Length == 0 || relative.IndexOf('\0') >= 0 ? null : Path.GetFullPath(Path.Combine(folder, relative));
 
+    /// <summary>Files that mark pnpm, Yarn or Bun.</summary>
+    private static readonly string[] OtherPackageManagerFiles = { "pnpm-lock.yaml", "pnpm-workspace.yaml", "yarn.lock", ".yarnrc.yml", "bun.lock", "bun.lockb" };
+
+    /// <summary>
+    /// The first pnpm, Yarn or Bun file in the package folder or a folder above it inside the repository (where a
+    /// workspace keeps its lockfile), relative to the repository root; null when there is none.
+    /// </summary>
+    public static string? FindOtherPackageManagerFile(string packageDirectory, string repositoryRoot)
+    {
+        var root = Path.GetFullPath(repositoryRoot).TrimEnd(Path.DirectorySeparatorChar, Path.AltDirectorySeparatorChar);
+        var folder = Path.GetFullPath(packageDirectory).TrimEnd(Path.DirectorySeparatorChar, Path.AltDirectorySeparatorChar);
+        while (folder.Length >= root.Length)
+        {
+            foreach (var name in OtherPackageManagerFiles)
+            {
+                if (File.Exists(Path.Combine(folder, name)))
+                {
+                    return RelativePath(root, Path.Combine(folder, name));
+                }
+            }
+
+            var parent = Path.GetDirectoryName(folder);
+            if (parent == null || folder == root)
+            {
+                break;
+            }
+
+            folder = parent;
+        }
+
+        return null;
+    }
+
     public static LockfileKind FindLockfile(string packageDirectory)
     {
         if (File.Exists(Path.Combine(packageDirectory, "npm-shrinkwrap.json")))

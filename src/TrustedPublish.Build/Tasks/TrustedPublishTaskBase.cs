@@ -120,6 +120,7 @@ public abstract class TrustedPublishTaskBase : Task
             PackageDirectory = packageDirectory,
             PackageJsonPath = packageJsonPath,
             Lockfile = RepositoryFiles.FindLockfile(PackageDirectory),
+            OtherPackageManagerFile = RepositoryFiles.FindOtherPackageManagerFile(PackageDirectory, RepositoryRoot),
         };
 
         // The file being read, so a failure names the right one.
