@@ -197,6 +197,29 @@ public sealed class RuleTests
         Assert.AreEqual(expected, string.Join(" | ", harness.Findings()), upgrade);
     }
 
+    /// <summary>
+    /// TPB025 is about a scoped package going out private by mistake. Restricted chosen anywhere (TrustedPublishAccess,
+    /// publishConfig.access, the publish command) is a private package of a paid organization, never a finding; with
+    /// nothing chosen and the settings public (the default), it is.
+    /// </summary>
+    [TestMethod]
+    [DataRow("restricted", "\"access\": \"restricted\"", "npm publish", "")]
+    [DataRow("restricted", "\"tag\": \"latest\"", "npm publish", "")]
+    [DataRow("", "\"access\": \"restricted\"", "npm publish", "")]
+    [DataRow("", "\"tag\": \"latest\"", "npm publish --access restricted", "")]
+    [DataRow("", "\"tag\": \"latest\"", "npm publish --access=restricted", "")]
+    [DataRow("", "\"tag\": \"latest\"", "npm publish", "TPB025 package.json:2:11")]
+    [DataRow("public", "\"tag\": \"latest\"", "npm publish", "TPB025 package.json:2:11")]
+    [DataRow("public", "\"access\": \"Public\"", "npm publish", "TPB025 package.json:2:11")]
+    public void ScopedPackage_RestrictedChosenAnywhere_IsNoFinding_NothingChosen_IsTPB025(string access, string publishConfig, string publish, string expected)
+    {
+        var harness = new RuleHarness();
+        harness.PackageJsonText = Replace(RuleHarness.PackageJson, "\"access\": \"public\"", publishConfig);
+        harness.Workflows["publish.yml"] = Publish("npm publish --access public", publish);
+        harness.Configure = i => i.Access = access;
+        Assert.AreEqual(expected, string.Join(" | ", harness.Findings()), $"{access} / {publishConfig} / {publish}");
+    }
+
     public static IEnumerable<object[]> CaseNames() => Cases.Keys.Select(k => new object[] { k });
 
     [TestMethod]

@@ -114,9 +114,9 @@ public static class DiagnosticCatalog
         "remove it (provenance stays automatic for public repositories), or keep it only if the repository is public; silence with NoWarn TPB024.", "E422 (Unsupported GitHub Actions source repository visibility: \"private\")");
 
     public static readonly DiagnosticDescriptor ScopedNotPublic = new(
-        "TPB025", Error, "Scoped package without public access",
-        "{0} is scoped, so npm publishes it as private unless told otherwise, and neither publishConfig.access nor the publish command says public.",
-        "add \"publishConfig\": {{\"access\": \"public\"}} to package.json or pass --access public to npm publish.", "E402 (You must sign up for private packages)");
+        "TPB025", Error, "Scoped package meant to be public has no access set",
+        "{0} is scoped, so npm publishes it as private unless told otherwise; TrustedPublishAccess is public, but neither publishConfig.access nor the publish command sets an access.",
+        "add \"publishConfig\": {{\"access\": \"public\"}} to package.json or pass --access public to npm publish; if the package is meant to be private, set TrustedPublishAccess to restricted.", "E402 (You must sign up for private packages)");
 
     public static readonly DiagnosticDescriptor PrereleaseWithoutTag = new(
         "TPB026", Warning, "Prerelease version without a dist-tag",

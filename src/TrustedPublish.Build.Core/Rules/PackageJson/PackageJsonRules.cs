@@ -55,7 +55,12 @@ public sealed class PackageJsonRule : IRepositoryRule
 
         // The workflow's command and, for `npm run release`, the script command that publishes: either may pass the flag.
         var commands = context.PublishStepsOfThisPackage.SelectMany(p => new[] { p.Command, p.PublishingCommand }).ToList();
-        if (settings.IsScoped && publishConfig?.GetString("access") != "public" && !commands.Any(c => HasOption(c, "--access", v => v == "public")))
+        // A scoped package goes out private unless public access is asked for. Restricted chosen anywhere (the property,
+        // publishConfig.access, the command) is deliberate: a paid organization's private package. The mistake is a
+        // package meant to be public (TrustedPublishAccess, public by default) with no access configured at all.
+        var accessChosen = publishConfig?.GetString("access") is "public" or "restricted"
+            || commands.Any(c => HasOption(c, "--access", v => v is "public" or "restricted"));
+        if (settings.IsScoped && settings.Access == "public" && !accessChosen)
         {
             var (line, column) = At("name");
             yield return DiagnosticCatalog.ScopedNotPublic.Create(path, line, column, settings.PackageName);
