@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Linq;
 using TrustedPublish.Build.Diagnostics;
+using TrustedPublish.Build.Model;
 using TrustedPublish.Build.Text;
 
 namespace TrustedPublish.Build.Rules.Workflows;
@@ -49,8 +50,14 @@ public sealed class NpmVersionRule : IRepositoryRule
                     continue; // node-version-file, a matrix value or an expression: not knowable here.
                 }
 
-                var node = ParseNode(nodeSpec);
-                if (node is { } n && RefusedByNpm12(n))
+                // No setup-node: the runner's preinstalled Node.js, with npm 10.
+                var node = nodeSpec == null ? null : NodeVersion.Read(nodeSpec);
+                if (setupNode != null && node == null)
+                {
+                    continue; // lts/*, latest, node, current: today all resolve to a Node whose npm is new enough.
+                }
+
+                if (node != null && !node.AcceptedByNpm12)
                 {
                     // Reported once per upgrade, however many publish steps follow it.
                     foreach (var (step, upgrade) in latestNotReported)
@@ -62,8 +69,8 @@ public sealed class NpmVersionRule : IRepositoryRule
                     latestNotReported.Clear();
                 }
 
-                var bundledTooOld = node == null || node.Value.Major < 24 || (node.Value.Major == 24 && node.Value.Minor is int minor && minor < 5);
-                var tooOldForOidc = node is { } known && (known.Major < 22 || (known.Major == 22 && known.Minor is int m && m < 14));
+                var bundledTooOld = node == null || node.NeedsNpmUpgrade;
+                var tooOldForOidc = node != null && !node.SupportsTrustedPublishing;
                 if ((bundledTooOld && !upgraded) || tooOldForOidc)
                 {
                     var what = setupNode == null ? "the runner's preinstalled Node.js (npm 10)" : $"node-version '{nodeSpec}'";
@@ -122,15 +129,6 @@ public sealed class NpmVersionRule : IRepositoryRule
         }
     }
 
-    /// <summary>npm 12's engines: ^22.22.2 || ^24.15.0 || >=26. A spec without a minor resolves to the newest of its line.</summary>
-    private static bool RefusedByNpm12((int Major, int? Minor) node) => node.Major switch
-    {
-        22 => node.Minor is int minor && minor < 22,
-        24 => node.Minor is int minor && minor < 15,
-        < 26 => true,
-        _ => false,
-    };
-
     /// <summary>True when the npm spec's first version (^11.6.2, >=11.5.1, 11) is 11.5.1 or newer; a missing minor or patch is the newest.</summary>
     private static bool NewEnough(string spec)
     {
@@ -145,63 +143,6 @@ public sealed class NpmVersionRule : IRepositoryRule
             i++;
         }
 
-        var major = ReadNumber(spec, ref i);
-        if (major == null)
-        {
-            return false;
-        }
-
-        var minor = ReadDotNumber(spec, ref i) ?? 99;
-        var patch = ReadDotNumber(spec, ref i) ?? 99;
-        return major > 11 || (major == 11 && (minor > 5 || (minor == 5 && patch >= 1)));
-    }
-
-    /// <summary>Major and (when given) minor of a node-version; null for aliases we cannot pin down, treated as current.</summary>
-    private static (int Major, int? Minor)? ParseNode(string? spec)
-    {
-        if (spec == null)
-        {
-            return null;
-        }
-
-        var text = spec.Trim().TrimStart('v', '^', '~', '>', '=');
-        var i = 0;
-        var major = ReadNumber(text, ref i);
-        if (major == null)
-        {
-            // lts/*, latest, node, current: today all resolve to a Node whose npm is new enough.
-            return (99, null);
-        }
-
-        return (major.Value, ReadDotNumber(text, ref i));
-    }
-
-    /// <summary>The digits at <paramref name="i"/> as a number (capped: a version past int.MaxValue is just very new); null when there are none.</summary>
-    private static int? ReadNumber(string text, ref int i)
-    {
-        if (i >= text.Length || !Chars.IsAsciiDigit(text[i]))
-        {
-            return null;
-        }
-
-        long value = 0;
-        for (; i < text.Length && Chars.IsAsciiDigit(text[i]); i++)
-        {
-            value = Math.Min(int.MaxValue, (value * 10) + (text[i] - '0'));
-        }
-
-        return (int)value;
-    }
-
-    /// <summary>".N" at <paramref name="i"/>: N, moving past it; null (and not moving) otherwise.</summary>
-    private static int? ReadDotNumber(string text, ref int i)
-    {
-        if (i + 1 < text.Length && text[i] == '.' && Chars.IsAsciiDigit(text[i + 1]))
-        {
-            i++;
-            return ReadNumber(text, ref i);
-        }
-
-        return null;
+        return VersionNumbers.TryRead(spec.Substring(i), out var major, out var minor, out var patch) && VersionNumbers.AtLeast(major, minor, patch, 11, 5, 1);
     }
 }
