@@ -12,9 +12,15 @@ public sealed class DiagnosticCatalogTests
     [TestMethod]
     public void Codes_AreUniqueAndWellFormed()
     {
-        var codes = DiagnosticCatalog.All.Select(d => d.Code).ToList();
+        // A variant tells another cause of its descriptor's finding under the same code; any other shared code is a mistake.
+        var codes = DiagnosticCatalog.All.Where(d => d.VariantOf == null).Select(d => d.Code).ToList();
         Assert.AreEqual(codes.Count, codes.Distinct().Count());
         Assert.IsTrue(codes.All(c => Regex.IsMatch(c, "^TPB[0-9]{3}$")));
+        foreach (var variant in DiagnosticCatalog.All.Where(d => d.VariantOf != null))
+        {
+            CollectionAssert.Contains(DiagnosticCatalog.All.ToList(), variant.VariantOf, variant.Code);
+            Assert.IsNull(variant.VariantOf!.VariantOf, $"{variant.Code}: a variant of a variant");
+        }
     }
 
     [TestMethod]

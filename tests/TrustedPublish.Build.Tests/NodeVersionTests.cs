@@ -1,4 +1,5 @@
 using System;
+using System.Linq;
 using Microsoft.VisualStudio.TestTools.UnitTesting;
 using static TrustedPublish.Build.Tests.RuleHarness;
 
@@ -91,5 +92,51 @@ public sealed class NodeVersionTests
         var harness = new RuleHarness();
         harness.Workflows["publish.yml"] = WithNodeAndUpgrade(node, "npm install -g npm@latest");
         Assert.AreEqual(expected, string.Join(" | ", harness.Findings()), node);
+    }
+
+    /// <summary>
+    /// TPB075 tells the cause that applies: below 22.14.0 no npm upgrade helps (the fix is a newer Node), while on a
+    /// newer Node with npm 10 the missing upgrade step is the cause (the fix is that step, or Node 24).
+    /// </summary>
+    [TestMethod]
+    [DataRow("22.10", "npm install -g npm@^11.5.1")]
+    [DataRow("22.13.1", "npm install -g npm@^11.5.1")]
+    [DataRow("20", "npm install -g npm@^11.5.1")]
+    [DataRow("20", "npm ci")]
+    public void NpmTooOld_OnNodeBelow22_14_SaysNodeIsTooOld_AndNotThatAnUpgradeIsMissing(string node, string upgrade)
+    {
+        var harness = new RuleHarness();
+        harness.Workflows["publish.yml"] = WithNodeAndUpgrade(node, upgrade);
+        var finding = harness.Run().Single();
+        Assert.AreEqual("TPB075", finding.Code);
+        var (message, fix) = Split(finding.Message);
+        StringAssert.Contains(message, $"node-version '{node}', older than Node.js 22.14.0");
+        Assert.IsFalse(message.Contains("no step upgrades npm", StringComparison.Ordinal), message);
+        StringAssert.Contains(fix, "use node-version '24'");
+        StringAssert.Contains(fix, "22.14 or newer");
+        Assert.IsFalse(fix.StartsWith("add", StringComparison.Ordinal) || fix.Contains("or add", StringComparison.Ordinal), fix);
+    }
+
+    [TestMethod]
+    [DataRow("node-version: '22'")]
+    [DataRow("node-version: '24.4'")]
+    [DataRow("")]
+    public void NpmTooOld_OnNodeThatSupportsIt_SaysNoStepUpgradesNpm(string nodeVersion)
+    {
+        var harness = new RuleHarness();
+        harness.Workflows["publish.yml"] = nodeVersion.Length == 0
+            ? Replace(GoodWorkflow, "      - uses: actions/setup-node@v4\n        with:\n          node-version: '24'\n", "")
+            : Replace(GoodWorkflow, "node-version: '24'", nodeVersion);
+        var finding = harness.Run().Single();
+        Assert.AreEqual("TPB075", finding.Code);
+        var (message, fix) = Split(finding.Message);
+        StringAssert.Contains(message, "whose npm is older than 11.5.1, and no step upgrades npm before publishing");
+        StringAssert.Contains(fix, "add 'npm install -g npm@^11.5.1' before publishing");
+    }
+
+    private static (string Message, string Fix) Split(string text)
+    {
+        var at = text.IndexOf(" Fix: ", StringComparison.Ordinal);
+        return (text.Substring(0, at), text.Substring(at + " Fix: ".Length));
     }
 }

@@ -238,9 +238,15 @@ public static class DiagnosticCatalog
         "run the publishing job on a GitHub-hosted runner such as ubuntu-latest.", "E404 Not Found - PUT (OIDC token rejected)");
 
     public static readonly DiagnosticDescriptor NpmTooOld = new(
-        "TPB075", Error, "npm is too old for trusted publishing",
+        "TPB075", Error, "npm or Node.js is too old for trusted publishing",
         "Job '{0}' publishes with {1}, whose npm is older than 11.5.1, and no step upgrades npm before publishing.",
         "use node-version '24', or add 'npm install -g npm@^11.5.1' before publishing (Node 22.14 or newer).", "ENEEDAUTH or E404 Not Found - PUT");
+
+    /// <summary>TPB075 when Node itself is the cause: below 22.14.0 no npm upgrade helps, so the fix is a newer Node.</summary>
+    public static readonly DiagnosticDescriptor NodeTooOldForTrustedPublishing = NpmTooOld.Variant(
+        "Job '{0}' publishes with {1}, older than Node.js 22.14.0, the oldest that npm trusted publishing supports; upgrading npm does not change that (and npm 11.5.1 installs only on Node ^20.17.0 || >=22.9.0).",
+        "use node-version '24' (its npm supports trusted publishing), or 22.14 or newer with 'npm install -g npm@^11.5.1' before publishing.",
+        "ENEEDAUTH or E404 Not Found - PUT, or EBADENGINE from the npm upgrade");
 
     public static readonly DiagnosticDescriptor NpmLatestRefused = new(
         "TPB076", Error, "npm@latest refuses this Node version",
@@ -303,7 +309,7 @@ public static class DiagnosticCatalog
         WorkflowDrift, WorkflowMissing,
         WriteFailed, ReadFailed, ConflictingProjects, SymbolicLink, NotARegularFile, FileTooLarge, PackageJsonKeptByTwoProjects, WorkflowNotGenerated,
         ScopeRegistryRedirect, RegistryRedirect, NpmrcTokenPlaceholder, NpmrcLiteralToken,
-        TokenInPublishEnv, TokenWrittenToNpmrc, TokenInputToPublishAction, MissingIdToken, SelfHostedRunner, NpmTooOld,
+        TokenInPublishEnv, TokenWrittenToNpmrc, TokenInputToPublishAction, MissingIdToken, SelfHostedRunner, NpmTooOld, NodeTooOldForTrustedPublishing,
         NpmLatestRefused, ReusableWorkflowPublishes, OtherWorkflowPublishes, ConfiguredWorkflowDoesNotPublish,
         WorkflowUnreadable, ProvenanceForcedInWorkflow, LeftoverGeneratedWorkflow, MoreFindingsNotShown,
         InternalError,

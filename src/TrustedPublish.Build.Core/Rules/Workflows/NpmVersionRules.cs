@@ -69,11 +69,14 @@ public sealed class NpmVersionRule : IRepositoryRule
                     latestNotReported.Clear();
                 }
 
-                var bundledTooOld = node == null || node.NeedsNpmUpgrade;
-                var tooOldForOidc = node != null && !node.SupportsTrustedPublishing;
-                if ((bundledTooOld && !upgraded) || tooOldForOidc)
+                // Below 22.14.0 Node itself is the cause, and an npm upgrade (present or not) is no fix.
+                var what = setupNode == null ? "the runner's preinstalled Node.js (npm 10)" : $"node-version '{nodeSpec}'";
+                if (node != null && !node.SupportsTrustedPublishing)
                 {
-                    var what = setupNode == null ? "the runner's preinstalled Node.js (npm 10)" : $"node-version '{nodeSpec}'";
+                    yield return DiagnosticCatalog.NodeTooOldForTrustedPublishing.Create(publish.Workflow.File.Path, publish.Line, publish.Column, publish.Job.Id, what);
+                }
+                else if ((node == null || node.NeedsNpmUpgrade) && !upgraded)
+                {
                     yield return DiagnosticCatalog.NpmTooOld.Create(publish.Workflow.File.Path, publish.Line, publish.Column, publish.Job.Id, what);
                 }
             }
