@@ -1,31 +1,62 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
-using TrustedPublish.Build.Diagnostics;
 using TrustedPublish.Build.Model;
 using TrustedPublish.Build.Text;
 
 namespace TrustedPublish.Build.Rules.Workflows;
 
 /// <summary>
-/// TPB075 (npm older than 11.5.1 publishes) and TPB076 (npm@latest on a Node that npm 12 refuses), from the
-/// node-version the job sets up and the npm upgrades that run before the publish step.
+/// What a publish step runs with, from the steps of its job before it: the Node.js that setup-node sets up and the
+/// npm upgrades (`npm install -g npm@SPEC`). Shared by TPB075 (<see cref="NpmTooOldRule"/>) and TPB076
+/// (<see cref="NpmLatestRefusedRule"/>). One walk over each publishing job: what ran before a publish step is
+/// carried forward, not searched again for every publish step (a job can have thousands of steps).
 /// </summary>
-public sealed class NpmVersionRule : IRepositoryRule
+internal sealed class NpmBeforePublish
 {
-    public IEnumerable<Diagnostic> Check(RuleContext context)
+    private NpmBeforePublish(PublishStep publish, WorkflowStep? setupNode, string? nodeSpec, NodeVersion? node, bool upgraded, List<(WorkflowStep Step, NpmUpgrade Upgrade)> latestSincePreviousPublish)
     {
-        // One walk over each publishing job: what ran before a publish step is carried forward, not searched
-        // again for every publish step (a job can have thousands of steps).
+        Publish = publish;
+        SetupNode = setupNode;
+        NodeSpec = nodeSpec;
+        Node = node;
+        Upgraded = upgraded;
+        LatestSincePreviousPublish = latestSincePreviousPublish;
+    }
+
+    public PublishStep Publish { get; }
+
+    /// <summary>The last setup-node step before the publish step; null when there is none (the runner's preinstalled Node.js, with npm 10).</summary>
+    public WorkflowStep? SetupNode { get; }
+
+    /// <summary>setup-node's node-version as written; null without setup-node, or when setup-node has none.</summary>
+    public string? NodeSpec { get; }
+
+    /// <summary>
+    /// The Node.js version set up, when the workflow says it; null without setup-node, and when it is not knowable
+    /// here (node-version-file, a matrix value, an expression) or an alias (lts/*, node, latest: a current Node).
+    /// </summary>
+    public NodeVersion? Node { get; }
+
+    /// <summary>True when an upgrade to npm 11.5.1 or newer (npm@latest included) ran before the publish step.</summary>
+    public bool Upgraded { get; }
+
+    /// <summary>The npm@latest and npm@next upgrades that ran after the previous publish step of the job and before this one.</summary>
+    public IReadOnlyList<(WorkflowStep Step, NpmUpgrade Upgrade)> LatestSincePreviousPublish { get; }
+
+    /// <summary>How a message names the Node.js of the job.</summary>
+    public string What => SetupNode == null ? "the runner's preinstalled Node.js (npm 10)" : $"node-version '{NodeSpec}'";
+
+    public static IEnumerable<NpmBeforePublish> Walk(RuleContext context)
+    {
         foreach (var job in context.PublishSteps.GroupBy(p => p.Job))
         {
-            var publishes = job.OrderBy(p => p.Step.Index).ToList();
             WorkflowStep? setupNode = null;
             var upgraded = false;
-            var latestNotReported = new List<(WorkflowStep Step, NpmUpgrade Upgrade)>();
             var next = 0;
-            foreach (var publish in publishes)
+            foreach (var publish in job.OrderBy(p => p.Step.Index))
             {
+                var latest = new List<(WorkflowStep Step, NpmUpgrade Upgrade)>();
                 for (; next < publish.Step.Index; next++)
                 {
                     var step = job.Key.Steps[next];
@@ -39,46 +70,14 @@ public sealed class NpmVersionRule : IRepositoryRule
                         upgraded |= NewEnough(upgrade.Spec);
                         if (upgrade.Spec is "latest" or "next")
                         {
-                            latestNotReported.Add((step, upgrade));
+                            latest.Add((step, upgrade));
                         }
                     }
                 }
 
                 var nodeSpec = setupNode?.With == null ? null : WorkflowDocument.Text(WorkflowDocument.Child(setupNode.With, "node-version"));
-                if (setupNode != null && (nodeSpec == null || nodeSpec.Contains("${{")))
-                {
-                    continue; // node-version-file, a matrix value or an expression: not knowable here.
-                }
-
-                // No setup-node: the runner's preinstalled Node.js, with npm 10.
-                var node = nodeSpec == null ? null : NodeVersion.Read(nodeSpec);
-                if (setupNode != null && node == null)
-                {
-                    continue; // lts/*, latest, node, current: today all resolve to a Node whose npm is new enough.
-                }
-
-                if (node != null && !node.AcceptedByNpm12)
-                {
-                    // Reported once per upgrade, however many publish steps follow it.
-                    foreach (var (step, upgrade) in latestNotReported)
-                    {
-                        var (line, column) = publish.Workflow.Locate(step.Run!, upgrade.Text);
-                        yield return DiagnosticCatalog.NpmLatestRefused.Create(publish.Workflow.File.Path, line, column, upgrade.Text, nodeSpec);
-                    }
-
-                    latestNotReported.Clear();
-                }
-
-                // Below 22.14.0 Node itself is the cause, and an npm upgrade (present or not) is no fix.
-                var what = setupNode == null ? "the runner's preinstalled Node.js (npm 10)" : $"node-version '{nodeSpec}'";
-                if (node != null && !node.SupportsTrustedPublishing)
-                {
-                    yield return DiagnosticCatalog.NodeTooOldForTrustedPublishing.Create(publish.Workflow.File.Path, publish.Line, publish.Column, publish.Job.Id, what);
-                }
-                else if ((node == null || node.NeedsNpmUpgrade) && !upgraded)
-                {
-                    yield return DiagnosticCatalog.NpmTooOld.Create(publish.Workflow.File.Path, publish.Line, publish.Column, publish.Job.Id, what);
-                }
+                var node = nodeSpec == null || nodeSpec.Contains("${{") ? null : NodeVersion.Read(nodeSpec);
+                yield return new NpmBeforePublish(publish, setupNode, nodeSpec, node, upgraded, latest);
             }
         }
     }
@@ -101,7 +100,7 @@ public sealed class NpmVersionRule : IRepositoryRule
     /// The commands of a script that install npm globally: `npm install|i|add`, a `-g`/`--global` flag and an
     /// `npm@SPEC` argument in any order, with `npm` at command position (after environment assignments or sudo).
     /// </summary>
-    internal static IEnumerable<NpmUpgrade> NpmUpgrades(string? script)
+    private static IEnumerable<NpmUpgrade> NpmUpgrades(string? script)
     {
         if (script == null || script.IndexOf("npm@", StringComparison.Ordinal) < 0)
         {
