@@ -25,7 +25,7 @@ internal static class PackageJsonFacts
     /// The commands that publish this package: the workflow's command and, for `npm run release`, the script command
     /// that publishes. Either may pass a flag such as --access or --tag.
     /// </summary>
-    public static List<string> PublishCommands(RuleContext context) =>
+    public static List<string> CommandsPublishingThisPackage(RuleContext context) =>
         context.PublishStepsOfThisPackage.SelectMany(p => new[] { p.Command, p.PublishingCommand }).ToList();
 
     /// <summary>True when a command passes <paramref name="option"/> as "--option value" or "--option=value" with a value that <paramref name="accepts"/>.</summary>

@@ -16,7 +16,7 @@ public sealed class PrereleaseWithoutTagRule : IRepositoryRule
             yield break;
         }
 
-        if (context.PackageJson.Root.Get("publishConfig")?.GetString("tag") == null && !PackageJsonFacts.HasOption(PackageJsonFacts.PublishCommands(context), "--tag", v => v.Length > 0))
+        if (context.PackageJson.Root.Get("publishConfig")?.GetString("tag") == null && !PackageJsonFacts.HasOption(PackageJsonFacts.CommandsPublishingThisPackage(context), "--tag", v => v.Length > 0))
         {
             var (line, column) = PackageJsonFacts.Locate(context.PackageJson, "version");
             yield return DiagnosticCatalog.PrereleaseWithoutTag.Create(context.PackageJsonPath, line, column, version);

@@ -22,7 +22,7 @@ public sealed class ScopedNotPublicRule : IRepositoryRule
         }
 
         var accessChosen = context.PackageJson.Root.Get("publishConfig")?.GetString("access") is "public" or "restricted"
-            || PackageJsonFacts.HasOption(PackageJsonFacts.PublishCommands(context), "--access", v => v is "public" or "restricted");
+            || PackageJsonFacts.HasOption(PackageJsonFacts.CommandsPublishingThisPackage(context), "--access", v => v is "public" or "restricted");
         if (!accessChosen)
         {
             var (line, column) = PackageJsonFacts.Locate(context.PackageJson, "name");
