@@ -12,9 +12,15 @@ public sealed class DiagnosticCatalogTests
     [TestMethod]
     public void Codes_AreUniqueAndWellFormed()
     {
-        var codes = DiagnosticCatalog.All.Select(d => d.Code).ToList();
+        // A variant tells another cause of its descriptor's finding under the same code; any other shared code is a mistake.
+        var codes = DiagnosticCatalog.All.Where(d => d.VariantOf == null).Select(d => d.Code).ToList();
         Assert.AreEqual(codes.Count, codes.Distinct().Count());
         Assert.IsTrue(codes.All(c => Regex.IsMatch(c, "^TPB[0-9]{3}$")));
+        foreach (var variant in DiagnosticCatalog.All.Where(d => d.VariantOf != null))
+        {
+            CollectionAssert.Contains(DiagnosticCatalog.All.ToList(), variant.VariantOf, variant.Code);
+            Assert.IsNull(variant.VariantOf!.VariantOf, $"{variant.Code}: a variant of a variant");
+        }
     }
 
     [TestMethod]
@@ -22,6 +28,53 @@ public sealed class DiagnosticCatalogTests
     {
         var fields = typeof(DiagnosticCatalog).GetFields().Where(f => f.FieldType == typeof(DiagnosticDescriptor)).Select(f => (DiagnosticDescriptor)f.GetValue(null)!);
         CollectionAssert.AreEquivalent(fields.ToList(), DiagnosticCatalog.All.ToList());
+    }
+
+    /// <summary>
+    /// The catalogue's section comments ("// 040-049: ...", "// 083: ...") say which codes sit under them: every code
+    /// lies in its section's range, the sections do not overlap, and the file and <see cref="DiagnosticCatalog.All"/>
+    /// are in code order (a variant right after the descriptor it varies).
+    /// </summary>
+    [TestMethod]
+    public void CatalogueSections_HoldExactlyTheirCodes_InCodeOrder()
+    {
+        var source = File.ReadAllLines(Path.Combine(TestPaths.RepositoryRoot, "src", "TrustedPublish.Build.Core", "Diagnostics", "DiagnosticCatalog.cs"));
+        (int Low, int High)? section = null;
+        var previousHigh = 0;
+        var previousCode = 0;
+        var codesSeen = 0;
+        foreach (var line in source)
+        {
+            var heading = Regex.Match(line, @"^    // ([0-9]{3})(?:-([0-9]{3}))?: ");
+            if (heading.Success)
+            {
+                var low = int.Parse(heading.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture);
+                var high = heading.Groups[2].Success ? int.Parse(heading.Groups[2].Value, System.Globalization.CultureInfo.InvariantCulture) : low;
+                Assert.IsTrue(low > previousHigh && high >= low, $"section '{line.Trim()}' overlaps the one before or is backwards");
+                section = (low, high);
+                previousHigh = high;
+                continue;
+            }
+
+            var code = Regex.Match(line, @"^        ""TPB([0-9]{3})"",");
+            if (code.Success)
+            {
+                var number = int.Parse(code.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture);
+                Assert.IsNotNull(section, $"TPB{code.Groups[1].Value} comes before any section comment");
+                Assert.IsTrue(number >= section.Value.Low && number <= section.Value.High, $"TPB{code.Groups[1].Value} sits under the section {section.Value.Low:000}-{section.Value.High:000}");
+                Assert.IsTrue(number > previousCode, $"TPB{code.Groups[1].Value} is out of code order in the file");
+                previousCode = number;
+                codesSeen++;
+            }
+        }
+
+        Assert.AreEqual(DiagnosticCatalog.All.Count(d => d.VariantOf == null), codesSeen, "every descriptor's code was read from the file");
+        var all = DiagnosticCatalog.All.ToList();
+        for (var i = 1; i < all.Count; i++)
+        {
+            var inOrder = all[i].VariantOf != null ? all[i].VariantOf == all[i - 1] || all[i].VariantOf == all[i - 1].VariantOf : string.CompareOrdinal(all[i - 1].Code, all[i].Code) < 0;
+            Assert.IsTrue(inOrder, $"All: {all[i].Code} after {all[i - 1].Code}");
+        }
     }
 
     [TestMethod]

@@ -46,14 +46,26 @@ public sealed class RuleHarness
 
     public System.Action<TrustedPublishInputs>? Configure { get; set; }
 
-    public List<Diagnostic> Run()
+    public List<Diagnostic> Run() => TrustedPublishEngine.Run(Inputs()).Diagnostics.ToList();
+
+    /// <summary>The inputs a build of this made-up repository hands the engine.</summary>
+    public TrustedPublishInputs Inputs()
     {
         var inputs = TestInputs.Create(PackageJsonText, "https://github.com/Acme-Org/widget");
         inputs.GenerateEnabled = !HandMaintained;
         inputs.Workflows = Workflows.Select(w => new RepositoryFile("/repo/.github/workflows/" + w.Key, ".github/workflows/" + w.Key, w.Value)).ToList();
         inputs.Npmrcs = Npmrcs.Select(n => new RepositoryFile("/repo/" + n.Key, n.Key, n.Value)).ToList();
         Configure?.Invoke(inputs);
-        return TrustedPublishEngine.Run(inputs).Diagnostics.ToList();
+        return inputs;
+    }
+
+    /// <summary>What the rules see for this repository, as the doctor builds it (every workflow, generated or not).</summary>
+    public RuleContext Context()
+    {
+        var inputs = Inputs();
+        var document = TrustedPublish.Build.PackageJson.PackageJsonDocument.Parse(inputs.PackageJson).Document!;
+        var settings = SettingsResolver.Resolve(inputs, document, new List<Diagnostic>())!;
+        return new RuleContext(settings, document, inputs.PackageJsonPath, inputs.Workflows, inputs.Npmrcs, handMaintained: !inputs.GenerateEnabled);
     }
 
     /// <summary>The workflow a build of this repository's project writes with the default settings (publish.yml).</summary>

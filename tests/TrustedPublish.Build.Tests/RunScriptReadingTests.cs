@@ -76,7 +76,8 @@ public sealed class RunScriptReadingTests
     [DataRow("npm publish --access public --provenance=false", "")]
     [DataRow("npm publish --access public --provenance-file=x", "")]
     [DataRow("npm publish --access=public", "")]
-    [DataRow("npm publish --access restricted", "TPB025 package.json:2:11")]
+    [DataRow("npm publish --access restricted", "")]
+    [DataRow("npm publish --tag public", "TPB025 package.json:2:11")]
     public void PublishFlags_AreReadAsWords(string publish, string expected)
     {
         var harness = new RuleHarness();

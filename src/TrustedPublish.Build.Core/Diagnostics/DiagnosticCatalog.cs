@@ -86,12 +86,27 @@ public static class DiagnosticCatalog
         "TrustedPublishRunsOn '{0}' {1}.",
         "use a GitHub-hosted runner label such as ubuntu-latest (the default); npm trusted publishing does not accept self-hosted runners.", "E404 Not Found - PUT or an OIDC token exchange error");
 
+    public static readonly DiagnosticDescriptor ScriptNameInvalid = new(
+        "TPB016", Error, "A check script name cannot be run safely",
+        "TrustedPublishCheckScripts names '{0}', which is not a plain npm script name.",
+        "list script names made of letters, digits and . _ : - separated by semicolons, such as 'build;test'.", "");
+
+    public static readonly DiagnosticDescriptor PropertyBlank = new(
+        "TPB017", Error, "A property holds only spaces",
+        "{0} is set but holds only spaces.",
+        "remove the property to use its default, or give it a value.", "");
+
+    public static readonly DiagnosticDescriptor PackageDirectoryUnsafe = new(
+        "TPB018", Error, "The package folder's path cannot be put in a workflow",
+        "The package folder '{0}' {1}, and GitHub would read it as part of the workflow.",
+        "rename the folder (letters, digits, spaces and . _ - / are safe).", "");
+
     public static readonly DiagnosticDescriptor RepositorySourcesDisagree = new(
         "TPB019", Warning, "RepositoryUrl and git's origin remote name different repositories",
         "RepositoryUrl names {0} and git's origin remote names {1}{2}; {3} was used, because RepositoryUrl comes before the remote.",
         "set TrustedPublishOwner and TrustedPublishRepository to the repository that publishes, or correct the stale one of the two.", "E404 Not Found - PUT when the wrong one is registered");
 
-    // 020-029: package.json content.
+    // 020-022: package.json content.
     public static readonly DiagnosticDescriptor PackageJsonInvalid = new(
         "TPB020", Error, "package.json is not valid JSON",
         "package.json is not valid JSON: {0}",
@@ -107,7 +122,7 @@ public static class DiagnosticCatalog
         "package.json field '{0}' is {1}, expected {2}.",
         "run 'dotnet build' without CI=true to update package.json, or change the TrustedPublish* properties to match.", "");
 
-    // 023-029: package.json rules for hand-maintained setups (with generation on, the patch guarantees these).
+    // 023-027: package.json rules for hand-maintained setups (with generation on, the patch guarantees these).
     public static readonly DiagnosticDescriptor RepositoryUrlMismatch = new(
         "TPB023", Error, "repository.url does not name the GitHub repository exactly",
         "package.json repository {0} does not name https://github.com/{1} exactly (case included).",
@@ -119,9 +134,9 @@ public static class DiagnosticCatalog
         "remove it (provenance stays automatic for public repositories), or keep it only if the repository is public; silence with NoWarn TPB024.", "E422 (Unsupported GitHub Actions source repository visibility: \"private\")");
 
     public static readonly DiagnosticDescriptor ScopedNotPublic = new(
-        "TPB025", Error, "Scoped package without public access",
-        "{0} is scoped, so npm publishes it as private unless told otherwise, and neither publishConfig.access nor the publish command says public.",
-        "add \"publishConfig\": {{\"access\": \"public\"}} to package.json or pass --access public to npm publish.", "E402 (You must sign up for private packages)");
+        "TPB025", Error, "Scoped package meant to be public has no access set",
+        "{0} is scoped, so npm publishes it as private unless told otherwise; TrustedPublishAccess is public, but neither publishConfig.access nor the publish command sets an access.",
+        "add \"publishConfig\": {{\"access\": \"public\"}} to package.json or pass --access public to npm publish; if the package is meant to be private, set TrustedPublishAccess to restricted.", "E402 (You must sign up for private packages)");
 
     public static readonly DiagnosticDescriptor PrereleaseWithoutTag = new(
         "TPB026", Warning, "Prerelease version without a dist-tag",
@@ -133,23 +148,13 @@ public static class DiagnosticCatalog
         "package.json name is '{0}', but TrustedPublishPackageName is '{1}'.",
         "make them the same (turn generation on to have package.json patched), and register the trusted publisher for that name.", "E404 Not Found - PUT");
 
+    // 028-029: the package itself, however package.json is maintained.
     public static readonly DiagnosticDescriptor PackageNotPublishable = new(
         "TPB029", Error, "npm would refuse to publish this package.json",
         "package.json {0}, so npm publish would refuse it; nothing was generated for it.",
         "point TrustedPublishPackageDirectory at the package that is published (not a workspace root), give it a \"version\" such as 1.0.0, or set TrustedPublishEnabled=false for this project.", "EPRIVATE, or an invalid version error");
 
-    // 048-049: which repository publishes (the sources disagree).
-    public static readonly DiagnosticDescriptor RepositoryWouldMove = new(
-        "TPB048", Error, "package.json names another repository than the default",
-        "package.json's repository names {0}, but the default ({2}) resolves to {1}; TrustedPublish.Build did not write that value, so it does not move the package to another repository on the strength of a default.",
-        "set TrustedPublishOwner and TrustedPublishRepository to the repository that publishes (the patch then follows them), or correct {2}, or change package.json's repository yourself.", "E404 Not Found - PUT, or E422 from provenance");
-
-    public static readonly DiagnosticDescriptor RepositoryCaseDiffers = new(
-        "TPB049", Error, "Two sources name the repository with different case",
-        "{0} names {1} and {2} names {3}: they differ only in case, and npm compares the owner and repository case-sensitively.",
-        "write the owner and repository exactly as GitHub shows them in both, or set TrustedPublishOwner and TrustedPublishRepository.", "E404 Not Found - PUT, or E422 from provenance");
-
-    // 030-039: the generated workflow.
+    // 030-039: the generated workflow, verified in CI.
     public static readonly DiagnosticDescriptor WorkflowDrift = new(
         "TPB030", Error, "The generated workflow drifted from the file on disk",
         "{0}",
@@ -165,7 +170,7 @@ public static class DiagnosticCatalog
         "This package is built with another package manager than npm ({0}); the generated workflow would install with npm, ignore that lockfile, and publish workspace: dependencies as written, so nothing was generated.",
         "keep your own publishing workflow and set TrustedPublishGenerateEnabled=false (the build then checks that workflow as TrustedPublishDoctor does); support for pnpm, Yarn and Bun is planned.", "an uninstallable package (workspace: dependencies), or npm ci failing without package-lock.json");
 
-    // 040-049: writing files.
+    // 040-049: reading and writing the repository's files, who owns them, and which repository publishes.
     public static readonly DiagnosticDescriptor WriteFailed = new(
         "TPB040", Error, "A file could not be written",
         "Could not write '{0}': {1} The file on disk was left as it was.",
@@ -181,26 +186,6 @@ public static class DiagnosticCatalog
         "'{0}' was generated by '{1}', and '{2}' would generate it differently; two projects with different settings would overwrite each other build after build.",
         "give both projects the same TrustedPublish* settings, or set TrustedPublishEnabled=false in all but one; if '{1}' no longer generates it, delete the file and build again.", "");
 
-    public static readonly DiagnosticDescriptor PackageJsonKeptByTwoProjects = new(
-        "TPB046", Error, "Two projects keep one package.json with different settings",
-        "'{0}' is kept by '{1}' (its workflow '{3}' says: {4}) and by '{2}' (which would keep: {5}); each build would undo the other's change.",
-        "give both projects the same TrustedPublish* settings for this package, or set TrustedPublishEnabled=false in all but one; if '{1}' no longer generates '{3}', delete that file.", "");
-
-    public static readonly DiagnosticDescriptor WorkflowNotGenerated = new(
-        "TPB047", Error, "The workflow file exists and was not generated by TrustedPublish.Build",
-        "'{0}' exists and was not written by TrustedPublish.Build (it has no generated header), so it is not replaced: it may be somebody's hand-written release workflow.",
-        "keep it by renaming it or by setting TrustedPublishWorkflowFile to another name (npm's Trusted Publisher must name the workflow that publishes); or replace it with the generated one by setting TrustedPublishReplaceWorkflow=true for one build (the checks' findings on the old file are shown then).", "");
-
-    public static readonly DiagnosticDescriptor ScriptNameInvalid = new(
-        "TPB016", Error, "A check script name cannot be run safely",
-        "TrustedPublishCheckScripts names '{0}', which is not a plain npm script name.",
-        "list script names made of letters, digits and . _ : - separated by semicolons, such as 'build;test'.", "");
-
-    public static readonly DiagnosticDescriptor PropertyBlank = new(
-        "TPB017", Error, "A property holds only spaces",
-        "{0} is set but holds only spaces.",
-        "remove the property to use its default, or give it a value.", "");
-
     public static readonly DiagnosticDescriptor SymbolicLink = new(
         "TPB043", Error, "A file is a symbolic link, or its path leads outside the repository",
         "'{0}' {1}; TrustedPublish.Build reads and writes only inside the repository, and never edits through a link (a rename would replace it).",
@@ -215,6 +200,26 @@ public static class DiagnosticCatalog
         "TPB045", Error, "A file the package reads is too large",
         "'{0}' is larger than {1} MiB, far beyond any real workflow, package.json or .npmrc, so it was not read.",
         "check what the file is and shrink or remove it; real ones are a few kilobytes.", "");
+
+    public static readonly DiagnosticDescriptor PackageJsonKeptByTwoProjects = new(
+        "TPB046", Error, "Two projects keep one package.json with different settings",
+        "'{0}' is kept by '{1}' (its workflow '{3}' says: {4}) and by '{2}' (which would keep: {5}); each build would undo the other's change.",
+        "give both projects the same TrustedPublish* settings for this package, or set TrustedPublishEnabled=false in all but one; if '{1}' no longer generates '{3}', delete that file.", "");
+
+    public static readonly DiagnosticDescriptor WorkflowNotGenerated = new(
+        "TPB047", Error, "The workflow file exists and was not generated by TrustedPublish.Build",
+        "'{0}' exists and was not written by TrustedPublish.Build (it has no generated header), so it is not replaced: it may be somebody's hand-written release workflow.",
+        "keep it by renaming it or by setting TrustedPublishWorkflowFile to another name (npm's Trusted Publisher must name the workflow that publishes); or replace it with the generated one by setting TrustedPublishReplaceWorkflow=true for one build (the checks' findings on the old file are shown then).", "");
+
+    public static readonly DiagnosticDescriptor RepositoryWouldMove = new(
+        "TPB048", Error, "package.json names another repository than the default",
+        "package.json's repository names {0}, but the default ({2}) resolves to {1}; TrustedPublish.Build did not write that value, so it does not move the package to another repository on the strength of a default.",
+        "set TrustedPublishOwner and TrustedPublishRepository to the repository that publishes (the patch then follows them), or correct {2}, or change package.json's repository yourself.", "E404 Not Found - PUT, or E422 from provenance");
+
+    public static readonly DiagnosticDescriptor RepositoryCaseDiffers = new(
+        "TPB049", Error, "Two sources name the repository with different case",
+        "{0} names {1} and {2} names {3}: they differ only in case, and npm compares the owner and repository case-sensitively.",
+        "write the owner and repository exactly as GitHub shows them in both, or set TrustedPublishOwner and TrustedPublishRepository.", "E404 Not Found - PUT, or E422 from provenance");
 
     // 060-069: .npmrc files.
     public static readonly DiagnosticDescriptor ScopeRegistryRedirect = new(
@@ -237,7 +242,7 @@ public static class DiagnosticCatalog
         "{0} holds a literal credential ({2}) for {1} (value not shown). A credential in the repository is a leaked secret, and npm uses it instead of OIDC.",
         "revoke the token or change the password on the registry, remove the line, and rely on trusted publishing.", "'Access token expired or revoked'");
 
-    // 070-089: workflows in .github/workflows that publish to npm (generated or hand-written).
+    // 070-082: workflows in .github/workflows that publish to npm (generated or hand-written).
     public static readonly DiagnosticDescriptor TokenInPublishEnv = new(
         "TPB070", Warning, "A long-lived npm token reaches the publish step",
         "{0} is set for the step that runs '{1}', so npm uses the token path instead of trusted publishing (OIDC).",
@@ -264,9 +269,15 @@ public static class DiagnosticCatalog
         "run the publishing job on a GitHub-hosted runner such as ubuntu-latest.", "E404 Not Found - PUT (OIDC token rejected)");
 
     public static readonly DiagnosticDescriptor NpmTooOld = new(
-        "TPB075", Error, "npm is too old for trusted publishing",
+        "TPB075", Error, "npm or Node.js is too old for trusted publishing",
         "Job '{0}' publishes with {1}, whose npm is older than 11.5.1, and no step upgrades npm before publishing.",
         "use node-version '24', or add 'npm install -g npm@^11.5.1' before publishing (Node 22.14 or newer).", "ENEEDAUTH or E404 Not Found - PUT");
+
+    /// <summary>TPB075 when Node itself is the cause: below 22.14.0 no npm upgrade helps, so the fix is a newer Node.</summary>
+    public static readonly DiagnosticDescriptor NodeTooOldForTrustedPublishing = NpmTooOld.Variant(
+        "Job '{0}' publishes with {1}, older than Node.js 22.14.0, the oldest that npm trusted publishing supports; upgrading npm does not change that (and npm 11.5.1 installs only on Node ^20.17.0 || >=22.9.0).",
+        "use node-version '24' (its npm supports trusted publishing), or 22.14 or newer with 'npm install -g npm@^11.5.1' before publishing.",
+        "ENEEDAUTH or E404 Not Found - PUT, or EBADENGINE from the npm upgrade");
 
     public static readonly DiagnosticDescriptor NpmLatestRefused = new(
         "TPB076", Error, "npm@latest refuses this Node version",
@@ -302,15 +313,12 @@ public static class DiagnosticCatalog
         "TPB082", Warning, "A workflow this project generated is no longer the configured one",
         "'{0}' was generated by TrustedPublish.Build from '{1}' but is no longer the configured workflow ('{2}'); it still runs on its triggers and publishes, and the build no longer updates or checks it.",
         "delete '{0}', or set TrustedPublishWorkflowFile back to its file name if that is the workflow registered on npm.", "");
+
+    // 083: findings past the cap, in any file.
     public static readonly DiagnosticDescriptor MoreFindingsNotShown = new(
         "TPB083", Warning, "More findings in a file than are shown",
         "{0} more findings in this file are not shown ({1}); at most {2} are shown per file, errors first.",
         "fix the findings shown and build again to see the rest; this many usually comes from one mistake repeated, such as a job copied or reused through an anchor.", "");
-
-    public static readonly DiagnosticDescriptor PackageDirectoryUnsafe = new(
-        "TPB018", Error, "The package folder's path cannot be put in a workflow",
-        "The package folder '{0}' {1}, and GitHub would read it as part of the workflow.",
-        "rename the folder (letters, digits, spaces and . _ - / are safe).", "");
 
     // 090-099: the package itself.
     public static readonly DiagnosticDescriptor InternalError = new(
@@ -321,17 +329,21 @@ public static class DiagnosticCatalog
     /// <summary>Every descriptor, in code order.</summary>
     public static IReadOnlyList<DiagnosticDescriptor> All { get; } = new[]
     {
-        PackageJsonMissing, OwnerUnknown, OwnerInvalid, RepositoryInvalid, PackageNameInvalid, WorkflowFileInvalid,
-        NodeVersionInvalid, EnvironmentInvalid, AccessInvalid, BooleanInvalid, TagPatternInvalid, RepositoryRootMissing,
-        PackageOutsideRepository, DistTagInvalid, RunnerInvalid, ScriptNameInvalid, PropertyBlank, PackageDirectoryUnsafe, RepositorySourcesDisagree,
+        PackageJsonMissing, OwnerUnknown, OwnerInvalid, RepositoryInvalid, PackageNameInvalid,
+        WorkflowFileInvalid, NodeVersionInvalid, EnvironmentInvalid, AccessInvalid, BooleanInvalid,
+        TagPatternInvalid, RepositoryRootMissing, PackageOutsideRepository, DistTagInvalid, RunnerInvalid,
+        ScriptNameInvalid, PropertyBlank, PackageDirectoryUnsafe, RepositorySourcesDisagree,
         PackageJsonInvalid, PackageJsonWrongShape, PackageJsonDrift,
         RepositoryUrlMismatch, ProvenanceForced, ScopedNotPublic, PrereleaseWithoutTag, NameMismatch, PackageNotPublishable,
         WorkflowDrift, WorkflowMissing, PackageManagerNotSupported,
-        WriteFailed, ReadFailed, ConflictingProjects, SymbolicLink, NotARegularFile, FileTooLarge, PackageJsonKeptByTwoProjects, WorkflowNotGenerated, RepositoryWouldMove, RepositoryCaseDiffers,
+        WriteFailed, ReadFailed, ConflictingProjects, SymbolicLink, NotARegularFile, FileTooLarge,
+        PackageJsonKeptByTwoProjects, WorkflowNotGenerated, RepositoryWouldMove, RepositoryCaseDiffers,
         ScopeRegistryRedirect, RegistryRedirect, NpmrcTokenPlaceholder, NpmrcLiteralToken,
-        TokenInPublishEnv, TokenWrittenToNpmrc, TokenInputToPublishAction, MissingIdToken, SelfHostedRunner, NpmTooOld,
-        NpmLatestRefused, ReusableWorkflowPublishes, OtherWorkflowPublishes, ConfiguredWorkflowDoesNotPublish,
-        WorkflowUnreadable, ProvenanceForcedInWorkflow, LeftoverGeneratedWorkflow, MoreFindingsNotShown,
+        TokenInPublishEnv, TokenWrittenToNpmrc, TokenInputToPublishAction, MissingIdToken, SelfHostedRunner,
+        NpmTooOld, NodeTooOldForTrustedPublishing, NpmLatestRefused, ReusableWorkflowPublishes,
+        OtherWorkflowPublishes, ConfiguredWorkflowDoesNotPublish, WorkflowUnreadable,
+        ProvenanceForcedInWorkflow, LeftoverGeneratedWorkflow,
+        MoreFindingsNotShown,
         InternalError,
     };
 }

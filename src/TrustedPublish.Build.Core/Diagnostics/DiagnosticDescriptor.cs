@@ -8,6 +8,11 @@ namespace TrustedPublish.Build.Diagnostics;
 public sealed class DiagnosticDescriptor
 {
     internal DiagnosticDescriptor(string code, DiagnosticSeverity severity, string title, string messageFormat, string fix, string npmError)
+        : this(code, severity, title, messageFormat, fix, npmError, null)
+    {
+    }
+
+    private DiagnosticDescriptor(string code, DiagnosticSeverity severity, string title, string messageFormat, string fix, string npmError, DiagnosticDescriptor? variantOf)
     {
         Code = code;
         Severity = severity;
@@ -15,7 +20,14 @@ public sealed class DiagnosticDescriptor
         MessageFormat = messageFormat;
         Fix = fix;
         NpmError = npmError;
+        VariantOf = variantOf;
     }
+
+    /// <summary>
+    /// The descriptor this one tells another cause of (same code, severity and title, so NoWarn, the README row and a
+    /// user's search stay the same), or null.
+    /// </summary>
+    public DiagnosticDescriptor? VariantOf { get; }
 
     /// <summary>TPBnnn. Never reused once published.</summary>
     public string Code { get; }
@@ -33,6 +45,10 @@ public sealed class DiagnosticDescriptor
 
     /// <summary>The npm or GitHub failure this prevents, or empty.</summary>
     public string NpmError { get; }
+
+    /// <summary>The same finding from another cause, with the message, fix and npm error that fit that cause.</summary>
+    internal DiagnosticDescriptor Variant(string messageFormat, string fix, string npmError) =>
+        new(Code, Severity, Title, messageFormat, fix, npmError, this);
 
     public Diagnostic Create(string? file, int line, int column, params object?[] args)
     {

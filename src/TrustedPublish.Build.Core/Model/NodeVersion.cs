@@ -1,36 +1,51 @@
-using System.Globalization;
 using TrustedPublish.Build.Text;
 
 namespace TrustedPublish.Build.Model;
 
 /// <summary>
-/// A setup-node version spec ("24", "24.x", "22.14", "22.14.0") and what trusted publishing needs
-/// with it: npm 11.5.1 or newer, on Node 22.14 or newer (docs/sources.md).
+/// A Node.js version as setup-node's node-version names it ("24", "24.x", "22.14", "22.14.0"; in a hand-written
+/// workflow also "v22.14", "^22", ">=22.14"), and what it means for trusted publishing (docs/sources.md). The one place
+/// that holds these thresholds: the settings (TPB007), the generator's npm upgrade and the workflow rules
+/// (TPB075, TPB076) all ask it. Versions compare in full, MAJOR.MINOR.PATCH; a spec without a minor or patch
+/// resolves to the newest of its line, as setup-node resolves it.
 /// </summary>
 public sealed class NodeVersion
 {
-    private NodeVersion(string spec, int major, int? minor)
+    private NodeVersion(string spec, int major, int? minor, int? patch)
     {
         Spec = spec;
         Major = major;
         Minor = minor;
+        Patch = patch;
     }
 
-    /// <summary>The text that goes into setup-node's node-version.</summary>
+    /// <summary>The text as written: what goes into setup-node's node-version.</summary>
     public string Spec { get; }
 
     public int Major { get; }
 
-    /// <summary>Null when the spec picks the newest minor.</summary>
+    /// <summary>Null when the spec picks the newest minor of its major.</summary>
     public int? Minor { get; }
 
-    /// <summary>
-    /// True when the npm that ships with this Node is older than 11.5.1: every 22.x and 23.x, and 24.0-24.4.
-    /// "24" resolves to the newest 24.x, whose npm is new enough.
-    /// </summary>
-    public bool NeedsNpmUpgrade => Major < 24 || (Major == 24 && Minor is int minor && minor < 5);
+    /// <summary>Null when the spec picks the newest patch of its minor.</summary>
+    public int? Patch { get; }
 
-    /// <summary>Parses a spec; the error says why it cannot be used.</summary>
+    /// <summary>
+    /// True when the npm that ships with this Node is 11.5.1 or newer: from 24.5.0 on. Every 22.x and 23.x ships
+    /// npm 10, and 24.0-24.4 npm 11.0-11.4; "24" resolves to the newest 24.x, whose npm is new enough.
+    /// </summary>
+    public bool BundlesTrustedPublishingNpm => AtLeast(24, 5, 0);
+
+    /// <summary>True when a workflow must upgrade npm (to ^11.5.1) before publishing.</summary>
+    public bool NeedsNpmUpgrade => !BundlesTrustedPublishingNpm;
+
+    /// <summary>True from 22.14.0, the oldest Node.js npm trusted publishing supports, whatever npm runs on it.</summary>
+    public bool SupportsTrustedPublishing => AtLeast(22, 14, 0);
+
+    /// <summary>True when npm 12 (npm@latest since 2026-07-08) installs on it: engines ^22.22.2 || ^24.15.0 || >=26.</summary>
+    public bool AcceptedByNpm12 => (Major == 22 && AtLeast(22, 22, 2)) || (Major == 24 && AtLeast(24, 15, 0)) || Major >= 26;
+
+    /// <summary>The TrustedPublishNodeVersion setting: a version that trusted publishing supports, or null and why not.</summary>
     public static NodeVersion? Parse(string spec, out string? error)
     {
         // MAJOR, MAJOR.MINOR or MAJOR.MINOR.PATCH, each 1-3 digits, where MINOR and PATCH may be "x".
@@ -41,21 +56,33 @@ public sealed class NodeVersion
             valid = parts[i] == "x" || (parts[i].Length <= 3 && Chars.AllDigits(parts[i]));
         }
 
-        if (!valid)
+        if (!valid || !VersionNumbers.TryRead(spec, out var major, out var minor, out var patch))
         {
             error = "is not a Node.js version such as 24, 24.x or 22.14.0";
             return null;
         }
 
-        var major = int.Parse(parts[0], CultureInfo.InvariantCulture);
-        int? minor = parts.Length > 1 && parts[1] != "x" ? int.Parse(parts[1], CultureInfo.InvariantCulture) : null;
-        if (major < 22 || (major == 22 && minor is int m && m < 14))
+        var version = new NodeVersion(spec, major, minor, patch);
+        if (!version.SupportsTrustedPublishing)
         {
-            error = "is older than 22.14.0, the oldest Node.js that npm trusted publishing supports (npm >= 11.5.1 needs it)";
+            error = "is older than 22.14.0, the oldest Node.js that npm trusted publishing supports";
             return null;
         }
 
         error = null;
-        return new NodeVersion(spec, major, minor);
+        return version;
     }
+
+    /// <summary>
+    /// A hand-written workflow's node-version, read leniently: a leading v, ^, ~, >= or = is skipped and the first
+    /// version read (a range's lower bound). Null for what is not a version: an alias (lts/*, node, latest, current)
+    /// or an empty value.
+    /// </summary>
+    public static NodeVersion? Read(string spec)
+    {
+        var text = spec.Trim().TrimStart('v', '^', '~', '>', '=');
+        return VersionNumbers.TryRead(text, out var major, out var minor, out var patch) ? new NodeVersion(spec, major, minor, patch) : null;
+    }
+
+    private bool AtLeast(int major, int minor, int patch) => VersionNumbers.AtLeast(Major, Minor, Patch, major, minor, patch);
 }

@@ -18,6 +18,13 @@ public static class SettingsResolver
     public const string DefaultTagPattern = "v*";
     public const string DefaultRunsOn = "ubuntu-latest";
 
+    /// <summary>
+    /// TPB017 when <paramref name="property"/> is set but holds only spaces; null otherwise. The task asks this too, for
+    /// TrustedPublishPackageDirectory, which it needs before the settings are resolved.
+    /// </summary>
+    public static Diagnostic? Blank(string property, string value, Func<string, SourceSpan> at) =>
+        value.Length > 0 && value.Trim().Length == 0 ? DiagnosticCatalog.PropertyBlank.Create(at(property), property) : null;
+
     public static PublishSettings? Resolve(TrustedPublishInputs inputs, PackageJsonDocument packageJson, List<Diagnostic> diagnostics)
     {
         var errorsBefore = diagnostics.Count(d => d.Severity == DiagnosticSeverity.Error);
@@ -32,9 +39,9 @@ public static class SettingsResolver
 
         foreach (var named in inputs.NamedValues())
         {
-            if (named[1].Length > 0 && named[1].Trim().Length == 0)
+            if (Blank(named[0], named[1], At) is { } blank)
             {
-                diagnostics.Add(DiagnosticCatalog.PropertyBlank.Create(At(named[0]), named[0]));
+                diagnostics.Add(blank);
             }
         }
 

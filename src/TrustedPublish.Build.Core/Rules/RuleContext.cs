@@ -3,6 +3,7 @@ using System.Linq;
 using TrustedPublish.Build.Diagnostics;
 using TrustedPublish.Build.Model;
 using TrustedPublish.Build.PackageJson;
+using TrustedPublish.Build.Rules.Npmrc;
 using TrustedPublish.Build.Rules.Workflows;
 using TrustedPublish.Build.Text;
 using TrustedPublish.Build.Workflow;
@@ -12,6 +13,8 @@ namespace TrustedPublish.Build.Rules;
 /// <summary>What the rules look at: the resolved settings and the repository's files, each parsed once.</summary>
 public sealed class RuleContext
 {
+    private List<(RepositoryFile File, NpmrcEntry Entry)>? _npmrcEntries;
+
     public RuleContext(PublishSettings settings, PackageJsonDocument packageJson, string packageJsonPath, IEnumerable<RepositoryFile> workflows, IEnumerable<RepositoryFile> npmrcs, bool handMaintained)
     {
         Settings = settings;
@@ -66,6 +69,10 @@ public sealed class RuleContext
     public IReadOnlyList<WorkflowDocument> Workflows { get; }
 
     public IReadOnlyList<RepositoryFile> Npmrcs { get; }
+
+    /// <summary>Every entry of every .npmrc, read once for all the .npmrc rules.</summary>
+    internal IReadOnlyList<(RepositoryFile File, NpmrcEntry Entry)> NpmrcEntries =>
+        _npmrcEntries ??= Npmrcs.SelectMany(file => NpmrcEntry.Read(file.Text).Select(entry => (file, entry))).ToList();
 
     /// <summary>Workflows this project generated under a file name that is no longer the configured one, with the project their header names.</summary>
     public IReadOnlyList<(RepositoryFile File, string Project)> LeftoverWorkflows { get; }

@@ -10,16 +10,25 @@ namespace TrustedPublish.Build.Rules;
 /// <summary>Runs every rule once over the repository and returns the findings in a stable order.</summary>
 public static class RuleRunner
 {
+    /// <summary>Every rule, in code order; each one raises its own codes (<see cref="IRepositoryRule.Raises"/>).</summary>
     public static IReadOnlyList<IRepositoryRule> Rules { get; } = new IRepositoryRule[]
     {
-        new PackageJsonRule(),
-        new NpmrcRule(),
+        new RepositoryUrlMismatchRule(),
+        new ProvenanceForcedRule(),
+        new ScopedNotPublicRule(),
+        new PrereleaseWithoutTagRule(),
+        new NameMismatchRule(),
+        new ScopeRegistryRedirectRule(),
+        new RegistryRedirectRule(),
+        new NpmrcTokenPlaceholderRule(),
+        new NpmrcLiteralTokenRule(),
         new TokenInPublishEnvRule(),
         new TokenWrittenToNpmrcRule(),
         new TokenInputToPublishActionRule(),
         new MissingIdTokenRule(),
         new SelfHostedRunnerRule(),
-        new NpmVersionRule(),
+        new NpmTooOldRule(),
+        new NpmLatestRefusedRule(),
         new ReusableWorkflowPublishesRule(),
         new OtherWorkflowPublishesRule(),
         new ConfiguredWorkflowDoesNotPublishRule(),

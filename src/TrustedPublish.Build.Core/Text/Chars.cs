@@ -62,12 +62,13 @@ internal static class Chars
             return -1;
         }
 
-        var value = 0;
+        // In long: value * 10 + 9 stays far below long.MaxValue because value never passes cap (an int).
+        long value = 0;
         foreach (var c in digits)
         {
-            value = value >= cap ? cap : Math.Min(cap, (value * 10) + (c - '0'));
+            value = Math.Min(cap, (value * 10) + (c - '0'));
         }
 
-        return value;
+        return (int)value;
     }
 }

@@ -45,6 +45,21 @@ internal sealed class RepositoryFileSystem
         }
     }
 
+    /// <summary>
+    /// Throws <see cref="RefusedFileException"/> when <paramref name="path"/>, a file about to be edited, is itself a
+    /// symbolic link (a link is never edited through: a rename would replace it) or does not really lie inside the
+    /// repository (a linked .github, .github/workflows or package folder). <paramref name="shown"/> names it in the message.
+    /// </summary>
+    public void EnsureEditableInside(string path, string shown)
+    {
+        if (AtomicFile.IsLink(path, out var target))
+        {
+            throw new RefusedFileException(DiagnosticCatalog.SymbolicLink.Create(path, 1, 1, shown, $"is a symbolic link (to '{target}')"));
+        }
+
+        EnsureInside(path);
+    }
+
     /// <summary>The bytes of a regular file inside the repository.</summary>
     public byte[] ReadInside(string path)
     {

@@ -5,7 +5,6 @@ using System.Linq;
 using System.Text;
 using Microsoft.Build.Framework;
 using Microsoft.Build.Utilities;
-using TrustedPublish.Build.Diagnostics;
 using TrustedPublish.Build.IO;
 
 namespace TrustedPublish.Build.Tasks;
@@ -70,7 +69,7 @@ public sealed class GenerateTrustedPublishFiles : TrustedPublishTaskBase
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or NotSupportedException or ArgumentException)
         {
-            Report(DiagnosticCatalog.WriteFailed.Create(current, 1, 1, current, ex.Message));
+            ReportWriteFailed(current, ex);
             return;
         }
 

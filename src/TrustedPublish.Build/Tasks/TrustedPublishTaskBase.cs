@@ -69,10 +69,11 @@ public abstract class TrustedPublishTaskBase : Task
         var projectFileText = File.Exists(ProjectFile) ? File.ReadAllText(ProjectFile) : null;
         SourceSpan At(string property) => ProjectFileLocator.Find(ProjectFile, projectFileText, property);
 
+        // Needed before the settings are resolved (it says where package.json is), so asked here; the resolver owns TPB017.
         var packageDirectoryProperty = Settings.GetMetadata("PackageDirectoryProperty");
-        if (packageDirectoryProperty.Length > 0 && packageDirectoryProperty.Trim().Length == 0)
+        if (SettingsResolver.Blank("TrustedPublishPackageDirectory", packageDirectoryProperty, At) is { } blank)
         {
-            Report(DiagnosticCatalog.PropertyBlank.Create(At("TrustedPublishPackageDirectory"), "TrustedPublishPackageDirectory"));
+            Report(blank);
             return null;
         }
 
@@ -266,16 +267,10 @@ public abstract class TrustedPublishTaskBase : Task
         var repository = new RepositoryFileSystem(RepositoryRoot);
         foreach (var file in new[] { path, PackageJsonPath })
         {
-            if (AtomicFile.IsLink(file, out var target))
-            {
-                Report(DiagnosticCatalog.SymbolicLink.Create(file, 1, 1, Display(file), $"is a symbolic link (to '{target}')"));
-                return null;
-            }
-
-            // A linked folder on the way (.github, .github/workflows, the package folder) must not lead outside.
+            // Neither file may be a link, and a linked folder on the way (.github, .github/workflows, the package folder) must not lead outside.
             try
             {
-                repository.EnsureInside(file);
+                repository.EnsureEditableInside(file, Display(file));
             }
             catch (RefusedFileException refused)
             {
@@ -339,10 +334,13 @@ public abstract class TrustedPublishTaskBase : Task
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
-            Report(DiagnosticCatalog.WriteFailed.Create(ProjectFile, 1, 1, ProjectFile, ex.Message));
+            ReportWriteFailed(ProjectFile, ex);
             return null;
         }
     }
+
+    /// <summary>TPB040 for <paramref name="file"/>: it, or the repository's lock, could not be written.</summary>
+    private protected void ReportWriteFailed(string file, Exception ex) => Report(DiagnosticCatalog.WriteFailed.Create(file, 1, 1, file, ex.Message));
 
     /// <summary>Whether a project named in a generated header (relative to the repository root) still exists.</summary>
     private bool ProjectExists(string relativePath)

@@ -11,6 +11,8 @@ namespace TrustedPublish.Build.Rules.Workflows;
 /// </summary>
 public sealed class LeftoverGeneratedWorkflowRule : IRepositoryRule
 {
+    public IReadOnlyList<DiagnosticDescriptor> Raises { get; } = new[] { DiagnosticCatalog.LeftoverGeneratedWorkflow };
+
     public IEnumerable<Diagnostic> Check(RuleContext context) =>
         context.LeftoverWorkflows.Select(leftover => DiagnosticCatalog.LeftoverGeneratedWorkflow.Create(
             leftover.File.Path, 1, 1, leftover.File.RelativePath, leftover.Project, context.Settings.WorkflowPath));

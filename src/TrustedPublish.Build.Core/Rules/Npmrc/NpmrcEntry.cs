@@ -1,77 +1,8 @@
 using System;
 using System.Collections.Generic;
 using System.Text;
-using TrustedPublish.Build.Diagnostics;
 
 namespace TrustedPublish.Build.Rules.Npmrc;
-
-/// <summary>
-/// TPB060-TPB063 over the repository's and the package's .npmrc: registries that send the publish
-/// elsewhere, and credentials (_authToken, _auth, _password). A credential's value is never put into a message.
-/// </summary>
-public sealed class NpmrcRule : IRepositoryRule
-{
-    public IEnumerable<Diagnostic> Check(RuleContext context)
-    {
-        var scope = context.Settings.IsScoped ? context.Settings.PackageName.Substring(0, context.Settings.PackageName.IndexOf('/')) : null;
-        foreach (var file in context.Npmrcs)
-        {
-            foreach (var entry in NpmrcEntry.Read(file.Text))
-            {
-                var key = entry.Key;
-                var value = entry.Value;
-                var where = $"{file.RelativePath} line {entry.Line}";
-                if (scope != null && string.Equals(key, scope + ":registry", StringComparison.OrdinalIgnoreCase) && !IsNpmjs(value))
-                {
-                    yield return DiagnosticCatalog.ScopeRegistryRedirect.Create(file.Path, entry.Line, entry.Column, where, scope, value);
-                }
-                else if (string.Equals(key, "registry", StringComparison.OrdinalIgnoreCase) && !IsNpmjs(value))
-                {
-                    yield return DiagnosticCatalog.RegistryRedirect.Create(file.Path, entry.Line, entry.Column, where, value);
-                }
-                else if (Credential(key) is { } credential)
-                {
-                    var host = key.StartsWith("//", StringComparison.Ordinal) ? key.Substring(2, Math.Max(0, key.IndexOf('/', 2) - 2)) : "the default registry";
-                    var placeholder = value.Length == 0 || value.Contains("${");
-                    if (!placeholder)
-                    {
-                        yield return DiagnosticCatalog.NpmrcLiteralToken.Create(file.Path, entry.Line, entry.Column, where, host, credential);
-                    }
-                    else if (host == "registry.npmjs.org" || host == "the default registry")
-                    {
-                        yield return DiagnosticCatalog.NpmrcTokenPlaceholder.Create(file.Path, entry.Line, entry.Column, where, credential);
-                    }
-                }
-            }
-        }
-    }
-
-    /// <summary>
-    /// The credential a key sets, bare or for one registry (//host/path/:NAME): _authToken (a token), _auth
-    /// (base64 of user:password) or _password (base64 of the password). npm logs in with any of them.
-    /// </summary>
-    private static string? Credential(string key)
-    {
-        foreach (var name in new[] { "_authToken", "_auth", "_password" })
-        {
-            if (key == name || (key.EndsWith(name, StringComparison.Ordinal) && key.Length > name.Length && key[key.Length - name.Length - 1] == ':'))
-            {
-                return name;
-            }
-        }
-
-        return null;
-    }
-
-    /// <summary>http(s)://registry.npmjs.org with or without the final slash, in any case.</summary>
-    private static bool IsNpmjs(string url)
-    {
-        var rest = url.StartsWith("https://", StringComparison.OrdinalIgnoreCase) ? url.Substring(8)
-            : url.StartsWith("http://", StringComparison.OrdinalIgnoreCase) ? url.Substring(7)
-            : null;
-        return rest != null && (string.Equals(rest, "registry.npmjs.org", StringComparison.OrdinalIgnoreCase) || string.Equals(rest, "registry.npmjs.org/", StringComparison.OrdinalIgnoreCase));
-    }
-}
 
 /// <summary>
 /// One `key = value` line of an .npmrc, read the way npm's ini parser reads it, in one pass over the text:
@@ -98,6 +29,44 @@ internal readonly struct NpmrcEntry
 
     /// <summary>1-based column of the key.</summary>
     public int Column { get; }
+
+    /// <summary>
+    /// The credential this entry sets, bare or for one registry (//host/path/:NAME): _authToken (a token), _auth
+    /// (base64 of user:password) or _password (base64 of the password). npm logs in with any of them. Null otherwise.
+    /// </summary>
+    public string? Credential
+    {
+        get
+        {
+            foreach (var name in new[] { "_authToken", "_auth", "_password" })
+            {
+                if (Key == name || (Key.EndsWith(name, StringComparison.Ordinal) && Key.Length > name.Length && Key[Key.Length - name.Length - 1] == ':'))
+                {
+                    return name;
+                }
+            }
+
+            return null;
+        }
+    }
+
+    /// <summary>The registry host a credential is for ("//host/path/:_authToken"), or "the default registry" for a bare key.</summary>
+    public string CredentialHost => Key.StartsWith("//", StringComparison.Ordinal) ? Key.Substring(2, Math.Max(0, Key.IndexOf('/', 2) - 2)) : "the default registry";
+
+    /// <summary>True when a credential's value is empty or a ${VAR} placeholder, not a literal secret.</summary>
+    public bool IsPlaceholder => Value.Length == 0 || Value.Contains("${");
+
+    /// <summary>"FILE line N", for messages.</summary>
+    public string Where(RepositoryFile file) => $"{file.RelativePath} line {Line}";
+
+    /// <summary>http(s)://registry.npmjs.org with or without the final slash, in any case.</summary>
+    public static bool IsNpmjs(string url)
+    {
+        var rest = url.StartsWith("https://", StringComparison.OrdinalIgnoreCase) ? url.Substring(8)
+            : url.StartsWith("http://", StringComparison.OrdinalIgnoreCase) ? url.Substring(7)
+            : null;
+        return rest != null && (string.Equals(rest, "registry.npmjs.org", StringComparison.OrdinalIgnoreCase) || string.Equals(rest, "registry.npmjs.org/", StringComparison.OrdinalIgnoreCase));
+    }
 
     public static IEnumerable<NpmrcEntry> Read(string text)
     {
