@@ -103,6 +103,56 @@ public sealed class SettingsChangeTests
         CollectionAssert.AreEquivalent(original.ToList(), Files(repo).ToList());
     }
 
+    /// <summary>The properties the targets act on themselves: each changed, built, and changed back.</summary>
+    [TestMethod]
+    public void TargetLevelProperties_ChangedInTheProject_TakeEffect_AndChangingThemBackRestoresTheFiles()
+    {
+        using var repo = new ConsumerRepository();
+        repo.AddProject("", PackageJson, "<!--settings-->");
+        ConsumerRepository.AssertSucceeded(repo.Dotnet("build"));
+        var original = Files(repo);
+        var project = repo.Read("consumer.csproj");
+        void Set(string properties) => repo.Write("consumer.csproj", project.Replace("<!--settings-->", properties, StringComparison.Ordinal));
+
+        // Enabled=false: nothing is generated or verified, whatever else changed.
+        Set("<TrustedPublishEnabled>false</TrustedPublishEnabled><TrustedPublishTagPattern>release-*</TrustedPublishTagPattern>");
+        ConsumerRepository.AssertSucceeded(repo.Dotnet("build"));
+        ConsumerRepository.AssertSucceeded(repo.DotnetCI("build"));
+        CollectionAssert.AreEquivalent(original.ToList(), Files(repo).ToList(), "TrustedPublishEnabled=false writes nothing");
+
+        // GenerateEnabled=false: the files are the user's; the build only checks them.
+        Set("<TrustedPublishGenerateEnabled>false</TrustedPublishGenerateEnabled><TrustedPublishTagPattern>release-*</TrustedPublishTagPattern>");
+        ConsumerRepository.AssertSucceeded(repo.Dotnet("build"));
+        CollectionAssert.AreEquivalent(original.ToList(), Files(repo).ToList(), "TrustedPublishGenerateEnabled=false writes nothing");
+
+        // CheckOnly=true outside CI: the build verifies, so a changed setting is drift, and nothing is written.
+        Set("<TrustedPublishCheckOnly>true</TrustedPublishCheckOnly><TrustedPublishTagPattern>release-*</TrustedPublishTagPattern>");
+        ConsumerRepository.AssertError(repo.Dotnet("build"), "TPB030", "publish.yml");
+        CollectionAssert.AreEquivalent(original.ToList(), Files(repo).ToList(), "TrustedPublishCheckOnly=true writes nothing");
+
+        // PackageDirectory: the package moves to a sub-folder; the workflow and its package.json follow.
+        Directory.CreateDirectory(repo.Path_("pkg"));
+        File.Move(repo.Path_("package.json"), repo.Path_("pkg/package.json"));
+        Set("<TrustedPublishPackageDirectory>pkg</TrustedPublishPackageDirectory>");
+        ConsumerRepository.AssertSucceeded(repo.Dotnet("build"));
+        StringAssert.Contains(repo.Read("pkg/package.json"), "\"directory\": \"pkg\"");
+        StringAssert.Contains(repo.Read(".github/workflows/publish.yml"), "working-directory: \"pkg\"");
+        ConsumerRepository.AssertSucceeded(repo.DotnetCI("build"));
+        File.Move(repo.Path_("pkg/package.json"), repo.Path_("package.json"));
+
+        // RepositoryRoot: the workflow goes to .github/workflows under the folder named.
+        Directory.CreateDirectory(repo.Path_("alt"));
+        Set("<TrustedPublishRepositoryRoot>alt</TrustedPublishRepositoryRoot><TrustedPublishPackageDirectory>alt</TrustedPublishPackageDirectory><RepositoryUrl>https://github.com/Acme-Org/hello-npm</RepositoryUrl>");
+        File.Copy(repo.Path_("package.json"), repo.Path_("alt/package.json"));
+        ConsumerRepository.AssertSucceeded(repo.Dotnet("build"));
+        Assert.IsTrue(File.Exists(repo.Path_("alt/.github/workflows/publish.yml")), "the workflow follows TrustedPublishRepositoryRoot");
+        Directory.Delete(repo.Path_("alt"), recursive: true);
+
+        Set("");
+        ConsumerRepository.AssertSucceeded(repo.Dotnet("build"));
+        CollectionAssert.AreEquivalent(original.ToList(), Files(repo).ToList(), "changing everything back restores the files byte for byte");
+    }
+
     private static Dictionary<string, string> Files(ConsumerRepository repo) => new()
     {
         ["package.json"] = repo.Read("package.json"),

@@ -19,7 +19,8 @@ internal static class RepositorySources
 {
     public static void Check(TrustedPublishInputs inputs, PackageJsonDocument packageJson, PublishSettings settings, List<Diagnostic> diagnostics)
     {
-        if (inputs.Owner.Trim().Length > 0 && inputs.Repository.Trim().Length > 0)
+        // Explicit properties are the user's choice; an unknown repository is TPB002's to report.
+        if ((inputs.Owner.Trim().Length > 0 && inputs.Repository.Trim().Length > 0) || settings.Repository.Owner.Length == 0 || settings.Repository.Name.Length == 0)
         {
             return;
         }
