@@ -13,7 +13,7 @@ namespace TrustedPublish.Build;
 /// The whole job as one pure function, like a source generator: inputs in, file contents and
 /// diagnostics out. Generate and verify both call this; only the task decides whether to write.
 /// </summary>
-public static class TrustedPublishEngine
+internal static class TrustedPublishEngine
 {
     public static TrustedPublishResult Run(TrustedPublishInputs inputs)
     {
@@ -215,7 +215,7 @@ public static class TrustedPublishEngine
 }
 
 /// <summary>What <see cref="TrustedPublishEngine.Run"/> worked out.</summary>
-public sealed class TrustedPublishResult
+internal sealed class TrustedPublishResult
 {
     public TrustedPublishResult(IReadOnlyList<Diagnostic> diagnostics, PublishSettings? settings, string? workflow, PackageJsonPatch? packageJson)
     {

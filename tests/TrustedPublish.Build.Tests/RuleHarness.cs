@@ -8,7 +8,7 @@ using TrustedPublish.Build.Rules;
 namespace TrustedPublish.Build.Tests;
 
 /// <summary>Runs the rules over a made-up repository: workflow files by name, package.json, .npmrc files.</summary>
-public sealed class RuleHarness
+internal sealed class RuleHarness
 {
     public const string PackageJson = "{\n  \"name\": \"@acme/widget\",\n  \"version\": \"1.0.0\",\n  \"repository\": {\n    \"type\": \"git\",\n    \"url\": \"git+https://github.com/Acme-Org/widget.git\"\n  },\n  \"publishConfig\": {\n    \"access\": \"public\"\n  }\n}\n";
 

@@ -4,7 +4,7 @@ using TrustedPublish.Build.Model;
 namespace TrustedPublish.Build.Tests;
 
 /// <summary>Inputs as the task would fill them for a typical repository; tests change what they need.</summary>
-public static class TestInputs
+internal static class TestInputs
 {
     public const string PackageJson = "{\n  \"name\": \"hello-npm\",\n  \"version\": \"1.2.0\",\n  \"scripts\": {\n    \"build\": \"tsc\",\n    \"test\": \"node --test\"\n  }\n}\n";
 

@@ -4,7 +4,7 @@ namespace TrustedPublish.Build.Diagnostics;
 /// One finding: a catalogued code, where it is (1-based line and column; 0 when the finding has no
 /// position inside the file), and the full text for the user.
 /// </summary>
-public sealed class Diagnostic
+internal sealed class Diagnostic
 {
     public Diagnostic(DiagnosticDescriptor descriptor, string? file, int line, int column, string message, DiagnosticSeverity? severity = null)
     {

@@ -8,7 +8,7 @@ namespace TrustedPublish.Build.Diagnostics;
 /// documented (a test checks both against README.md). Codes are never reused; retire a code by
 /// leaving a gap.
 /// </summary>
-public static class DiagnosticCatalog
+internal static class DiagnosticCatalog
 {
     // 001-019: settings (MSBuild properties and the defaults worked out from the project).
     public static readonly DiagnosticDescriptor PackageJsonMissing = new(

@@ -5,7 +5,7 @@ using TrustedPublish.Build.Text;
 namespace TrustedPublish.Build.Diagnostics;
 
 /// <summary>A catalogue entry: the stable code, its severity, what is wrong and how to fix it.</summary>
-public sealed class DiagnosticDescriptor
+internal sealed class DiagnosticDescriptor
 {
     internal DiagnosticDescriptor(string code, DiagnosticSeverity severity, string title, string messageFormat, string fix, string npmError)
         : this(code, severity, title, messageFormat, fix, npmError, null)

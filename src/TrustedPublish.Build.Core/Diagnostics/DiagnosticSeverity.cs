@@ -1,7 +1,7 @@
 namespace TrustedPublish.Build.Diagnostics;
 
 /// <summary>How a finding is reported to MSBuild.</summary>
-public enum DiagnosticSeverity
+internal enum DiagnosticSeverity
 {
     Message,
     Warning,

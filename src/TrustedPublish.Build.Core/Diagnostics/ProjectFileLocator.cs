@@ -4,7 +4,7 @@ using System.Text.RegularExpressions;
 namespace TrustedPublish.Build.Diagnostics;
 
 /// <summary>Finds where an MSBuild property is set, so a diagnostic about its value points at that line.</summary>
-public static class ProjectFileLocator
+internal static class ProjectFileLocator
 {
     /// <summary>
     /// The line and column of &lt;Property&gt; in the project file's text; line 1 of the project when the

@@ -1,7 +1,7 @@
 namespace TrustedPublish.Build.Diagnostics;
 
 /// <summary>Where a value came from: a file with a 1-based line and column, or a file without position.</summary>
-public readonly struct SourceSpan
+internal readonly struct SourceSpan
 {
     public SourceSpan(string? file, int line, int column)
     {

@@ -4,7 +4,7 @@ using TrustedPublish.Build.Text;
 namespace TrustedPublish.Build.Model;
 
 /// <summary>An owner/repository pair read from a URL in any form git or npm accepts for github.com.</summary>
-public sealed class GitHubRepository
+internal sealed class GitHubRepository
 {
     public GitHubRepository(string owner, string name)
     {

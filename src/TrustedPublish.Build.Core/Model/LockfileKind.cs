@@ -1,7 +1,7 @@
 namespace TrustedPublish.Build.Model;
 
 /// <summary>Which npm lockfile sits beside package.json; it decides between npm ci and npm install.</summary>
-public enum LockfileKind
+internal enum LockfileKind
 {
     None,
     PackageLock,

@@ -9,7 +9,7 @@ namespace TrustedPublish.Build.Model;
 /// is not. Anything that passes here is also safe to put in YAML: none of them lets through a newline,
 /// a quote, '#', ': ' or '${{'.
 /// </summary>
-public static class NameRules
+internal static class NameRules
 {
     // validate-npm-package-name: names that are never allowed, and Node's built-in modules (refused for new packages).
     private static readonly string[] Blocked = { "node_modules", "favicon.ico" };

@@ -9,7 +9,7 @@ namespace TrustedPublish.Build.Model;
 /// (TPB075, TPB076) all ask it. Versions compare in full, MAJOR.MINOR.PATCH; a spec without a minor or patch
 /// resolves to the newest of its line, as setup-node resolves it.
 /// </summary>
-public sealed class NodeVersion
+internal sealed class NodeVersion
 {
     private NodeVersion(string spec, int major, int? minor, int? patch)
     {

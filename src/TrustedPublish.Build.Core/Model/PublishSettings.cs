@@ -3,7 +3,7 @@ using System.Collections.Generic;
 namespace TrustedPublish.Build.Model;
 
 /// <summary>Validated settings: every value here has passed <see cref="NameRules"/> and is safe to emit.</summary>
-public sealed class PublishSettings
+internal sealed class PublishSettings
 {
     public string ProjectPath { get; set; } = "";
 

@@ -11,7 +11,7 @@ namespace TrustedPublish.Build.Model;
 /// Turns raw property values plus package.json into <see cref="PublishSettings"/>, filling defaults
 /// the way the README describes, and reports every bad value at once (not just the first).
 /// </summary>
-public static class SettingsResolver
+internal static class SettingsResolver
 {
     public const string DefaultNodeVersion = "24";
     public const string DefaultWorkflowFile = "publish.yml";

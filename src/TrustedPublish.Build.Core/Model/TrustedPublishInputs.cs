@@ -5,7 +5,7 @@ namespace TrustedPublish.Build.Model;
 /// default") and the contents of the files the defaults come from. The MSBuild task fills this in;
 /// nothing in the core touches the file system.
 /// </summary>
-public sealed class TrustedPublishInputs
+internal sealed class TrustedPublishInputs
 {
     /// <summary>The project's path relative to the repository root (forward slashes), named in the header and in diagnostics.</summary>
     public string ProjectPath { get; set; } = "";

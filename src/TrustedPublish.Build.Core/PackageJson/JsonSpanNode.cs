@@ -7,7 +7,7 @@ namespace TrustedPublish.Build.PackageJson;
 /// A JSON value with the byte range it occupies in the original text, so an edit can replace
 /// exactly that range and leave every other byte alone.
 /// </summary>
-public sealed class JsonSpanNode
+internal sealed class JsonSpanNode
 {
     internal JsonSpanNode(JsonTokenType kind, int start)
     {
@@ -60,7 +60,7 @@ public sealed class JsonSpanNode
 }
 
 /// <summary>An object member: its name, where the name starts, and its value.</summary>
-public sealed class JsonSpanMember
+internal sealed class JsonSpanMember
 {
     internal JsonSpanMember(string name, int nameStart, JsonSpanNode value)
     {

@@ -4,7 +4,7 @@ using System.Text;
 namespace TrustedPublish.Build.PackageJson;
 
 /// <summary>Writes JSON string literals the way JSON.stringify does (non-ASCII kept as is).</summary>
-public static class JsonText
+internal static class JsonText
 {
     public static string Quote(string value)
     {

@@ -1,7 +1,7 @@
 namespace TrustedPublish.Build.PackageJson;
 
 /// <summary>One managed field whose value differs from the target, with where it is (or would go).</summary>
-public sealed class PackageJsonChange
+internal sealed class PackageJsonChange
 {
     public PackageJsonChange(string field, string actual, string expected, int line, int column)
     {

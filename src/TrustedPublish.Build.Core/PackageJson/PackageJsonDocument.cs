@@ -9,7 +9,7 @@ namespace TrustedPublish.Build.PackageJson;
 /// package.json as npm reads it, with the byte position of every value and the formatting facts
 /// (BOM, indentation, line ending, final newline) that an edit must keep.
 /// </summary>
-public sealed class PackageJsonDocument
+internal sealed class PackageJsonDocument
 {
     private static readonly byte[] Utf8Bom = { 0xEF, 0xBB, 0xBF };
 
@@ -200,7 +200,7 @@ public sealed class PackageJsonDocument
 }
 
 /// <summary>The outcome of reading package.json: a document, or an error with its position.</summary>
-public sealed class PackageJsonParseResult
+internal sealed class PackageJsonParseResult
 {
     private PackageJsonParseResult(PackageJsonDocument? document, string? error, int line, int column, bool wrongShape)
     {

@@ -10,7 +10,7 @@ namespace TrustedPublish.Build.PackageJson;
 /// the indentation, separator and line ending of its neighbours. Untouched bytes stay untouched:
 /// key order, BOM, escapes, non-ASCII text, the final newline or its absence.
 /// </summary>
-public static class PackageJsonPatcher
+internal static class PackageJsonPatcher
 {
     /// <summary>Works out the changes and the patched bytes. <see cref="PackageJsonPatch.Bytes"/> is the input itself when nothing changes.</summary>
     public static PackageJsonPatch Patch(PackageJsonDocument document, PackageJsonTarget target)
@@ -533,7 +533,7 @@ internal sealed class Member
 }
 
 /// <summary>A field whose JSON type makes a safe edit impossible, and where it is.</summary>
-public sealed class ShapeProblem
+internal sealed class ShapeProblem
 {
     public ShapeProblem(string message, int line, int column)
     {
@@ -550,7 +550,7 @@ public sealed class ShapeProblem
 }
 
 /// <summary>The result of <see cref="PackageJsonPatcher.Patch"/>.</summary>
-public sealed class PackageJsonPatch
+internal sealed class PackageJsonPatch
 {
     public PackageJsonPatch(IReadOnlyList<PackageJsonChange> changes, byte[] bytes)
     {

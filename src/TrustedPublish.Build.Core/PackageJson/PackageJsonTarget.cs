@@ -1,7 +1,7 @@
 namespace TrustedPublish.Build.PackageJson;
 
 /// <summary>The values this package manages in package.json; everything else is left alone.</summary>
-public sealed class PackageJsonTarget
+internal sealed class PackageJsonTarget
 {
     /// <summary>Set "name" to this when not null.</summary>
     public string? Name { get; set; }

@@ -8,7 +8,7 @@ namespace TrustedPublish.Build.Rules;
 /// is a class named after the descriptor it raises (TPB075, NpmTooOld: NpmTooOldRule.cs), and no other class raises
 /// that descriptor: a code in a build log leads to one file.
 /// </summary>
-public interface IRepositoryRule
+internal interface IRepositoryRule
 {
     /// <summary>The descriptors this rule reports, and no other rule does (the first names the class; the others are variants of it).</summary>
     IReadOnlyList<DiagnosticDescriptor> Raises { get; }

@@ -1,7 +1,7 @@
 namespace TrustedPublish.Build.Rules;
 
 /// <summary>A text file of the repository handed to the rules: where it is and what it holds.</summary>
-public sealed class RepositoryFile
+internal sealed class RepositoryFile
 {
     public RepositoryFile(string path, string relativePath, string text)
     {

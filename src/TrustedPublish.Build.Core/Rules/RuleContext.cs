@@ -11,7 +11,7 @@ using TrustedPublish.Build.Workflow;
 namespace TrustedPublish.Build.Rules;
 
 /// <summary>What the rules look at: the resolved settings and the repository's files, each parsed once.</summary>
-public sealed class RuleContext
+internal sealed class RuleContext
 {
     private List<(RepositoryFile File, NpmrcEntry Entry)>? _npmrcEntries;
 

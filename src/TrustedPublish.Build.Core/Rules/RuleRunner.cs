@@ -8,7 +8,7 @@ using TrustedPublish.Build.Rules.Workflows;
 namespace TrustedPublish.Build.Rules;
 
 /// <summary>Runs every rule once over the repository and returns the findings in a stable order.</summary>
-public static class RuleRunner
+internal static class RuleRunner
 {
     /// <summary>Every rule, in code order; each one raises its own codes (<see cref="IRepositoryRule.Raises"/>).</summary>
     public static IReadOnlyList<IRepositoryRule> Rules { get; } = new IRepositoryRule[]

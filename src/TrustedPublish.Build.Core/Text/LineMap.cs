@@ -8,7 +8,7 @@ namespace TrustedPublish.Build.Text;
 /// Turns a byte offset in UTF-8 text into the 1-based line and column a person sees
 /// (columns count characters, not bytes, so non-ASCII text does not shift them).
 /// </summary>
-public sealed class LineMap
+internal sealed class LineMap
 {
     private readonly byte[] _text;
     private readonly int _offset;

@@ -16,7 +16,7 @@ namespace TrustedPublish.Build.Text;
 /// <item>npm and GitHub tokens by their shape (npm_…, ghp_…, github_pat_…), wherever they are.</item>
 /// </list>
 /// </summary>
-public static class Secrets
+internal static class Secrets
 {
     public const string Mask = "***";
 

@@ -6,7 +6,7 @@ namespace TrustedPublish.Build.Text;
 /// Characters that YAML treats as line breaks or cannot encode. Values from the file system (folder and
 /// project names) are not validated by a naming rule, so they go through here before reaching YAML.
 /// </summary>
-public static class TextSafety
+internal static class TextSafety
 {
     /// <summary>True for control characters and the YAML 1.1 line breaks U+0085, U+2028, U+2029, and the BOM.</summary>
     public static bool BreaksALine(char c) => char.IsControl(c) || c == '\u2028' || c == '\u2029' || c == '\uFEFF';

@@ -5,7 +5,7 @@ using TrustedPublish.Build.PackageJson;
 namespace TrustedPublish.Build.Verification;
 
 /// <summary>Turns the patcher's list of changes into one TPB022 per managed field that differs.</summary>
-public static class PackageJsonDrift
+internal static class PackageJsonDrift
 {
     public static IEnumerable<Diagnostic> Check(PackageJsonPatch patch, string path)
     {

@@ -9,7 +9,7 @@ namespace TrustedPublish.Build.Verification;
 /// Compares the workflow on disk with the generated text byte for byte, except that CRLF counts as LF (a
 /// checkout with autocrlf is not drift), and describes the first difference with a short unified diff.
 /// </summary>
-public static class WorkflowDrift
+internal static class WorkflowDrift
 {
     private const int ContextLines = 2;
     private const int MaxDiffLines = 12;

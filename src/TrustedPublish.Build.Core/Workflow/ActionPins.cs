@@ -6,7 +6,7 @@ namespace TrustedPublish.Build.Workflow;
 /// hijacked tag from changing what runs with an OIDC token in reach (zizmor: unpinned-uses).
 /// Update by changing a row here and the golden files; the README lists the same table.
 /// </summary>
-public static class ActionPins
+internal static class ActionPins
 {
     public static readonly ActionPin Checkout = new("actions/checkout", "v7", "v7.0.1", "3d3c42e5aac5ba805825da76410c181273ba90b1");
 
@@ -16,7 +16,7 @@ public static class ActionPins
 }
 
 /// <summary>One action: its repository, the major tag used unpinned, and the release and commit used pinned.</summary>
-public sealed class ActionPin
+internal sealed class ActionPin
 {
     public ActionPin(string repository, string majorTag, string release, string commit)
     {

@@ -11,7 +11,7 @@ namespace TrustedPublish.Build.Workflow;
 /// Every choice that differs from the guide's baseline is explained in README.md ("Why the workflow
 /// differs from the guide"); keep the two in step.
 /// </summary>
-public static class WorkflowGenerator
+internal static class WorkflowGenerator
 {
     public const string Registry = "https://registry.npmjs.org/";
 

@@ -10,7 +10,7 @@ namespace TrustedPublish.Build.Workflow;
 /// the same settings agree on one file), and is a conflict otherwise (TPB042). The task passes the facts in
 /// (the file's text, which projects exist) and does the file I/O.
 /// </summary>
-public static class WorkflowOwnership
+internal static class WorkflowOwnership
 {
     /// <summary>What the file should hold, seen from this project; null with <paramref name="problem"/> set when it must not be written.</summary>
     public static string? Expected(TrustedPublishResult result, string projectPath, string? onDisk, IReadOnlyCollection<string> existingProjects, string path, string display, out Diagnostic? problem)

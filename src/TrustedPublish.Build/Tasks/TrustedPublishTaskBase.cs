@@ -60,11 +60,11 @@ public abstract class TrustedPublishTaskBase : Task
     /// <summary>Full path of package.json.</summary>
     protected string PackageJsonPath => Path.GetFullPath(Path.Combine(PackageDirectory.Length == 0 ? "." : PackageDirectory, "package.json"));
 
-    protected string WorkflowPath(PublishSettings settings) =>
+    private protected string WorkflowPath(PublishSettings settings) =>
         Path.GetFullPath(Path.Combine(RepositoryRoot, ".github", "workflows", settings.WorkflowFile));
 
     /// <summary>Reads everything the core needs; null (with errors logged) when a file cannot be read.</summary>
-    protected TrustedPublishInputs? ReadInputs()
+    private protected TrustedPublishInputs? ReadInputs()
     {
         var projectFileText = File.Exists(ProjectFile) ? File.ReadAllText(ProjectFile) : null;
         SourceSpan At(string property) => ProjectFileLocator.Find(ProjectFile, projectFileText, property);
@@ -161,7 +161,7 @@ public abstract class TrustedPublishTaskBase : Task
     }
 
     /// <summary>What generate and verify share: the inputs, the engine's result (diagnostics reported), and what the workflow should hold.</summary>
-    protected sealed class Generated
+    private protected sealed class Generated
     {
         public Generated(TrustedPublishInputs inputs, TrustedPublishResult result, string workflowPath, string expected, string? onDisk)
         {
@@ -188,7 +188,7 @@ public abstract class TrustedPublishTaskBase : Task
     }
 
     /// <summary>Reads, runs the engine, reports its diagnostics and resolves the workflow; null when nothing can be written or compared.</summary>
-    protected Generated? ReadAndGenerate(out double readMs, out double engineMs)
+    private protected Generated? ReadAndGenerate(out double readMs, out double engineMs)
     {
         var clock = System.Diagnostics.Stopwatch.StartNew();
         var inputs = ReadInputs();
@@ -355,7 +355,7 @@ public abstract class TrustedPublishTaskBase : Task
         }
     }
 
-    protected void Report(Diagnostic diagnostic)
+    private protected void Report(Diagnostic diagnostic)
     {
         var file = diagnostic.File ?? ProjectFile;
         switch (diagnostic.Severity)

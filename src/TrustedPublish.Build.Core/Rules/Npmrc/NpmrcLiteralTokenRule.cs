@@ -7,7 +7,7 @@ namespace TrustedPublish.Build.Rules.Npmrc;
 /// TPB063: an .npmrc holds a literal credential (_authToken, _auth or _password) for any registry: a leaked secret,
 /// which npm uses instead of OIDC. The value is never put into the message.
 /// </summary>
-public sealed class NpmrcLiteralTokenRule : IRepositoryRule
+internal sealed class NpmrcLiteralTokenRule : IRepositoryRule
 {
     public IReadOnlyList<DiagnosticDescriptor> Raises { get; } = new[] { DiagnosticCatalog.NpmrcLiteralToken };
 

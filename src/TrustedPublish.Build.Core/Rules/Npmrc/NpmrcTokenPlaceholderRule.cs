@@ -8,7 +8,7 @@ namespace TrustedPublish.Build.Rules.Npmrc;
 /// ${VAR} placeholder (or an empty value): when OIDC fails, npm takes this token path and reports a misleading error.
 /// A literal value is TPB063.
 /// </summary>
-public sealed class NpmrcTokenPlaceholderRule : IRepositoryRule
+internal sealed class NpmrcTokenPlaceholderRule : IRepositoryRule
 {
     public IReadOnlyList<DiagnosticDescriptor> Raises { get; } = new[] { DiagnosticCatalog.NpmrcTokenPlaceholder };
 

@@ -5,7 +5,7 @@ using TrustedPublish.Build.Diagnostics;
 namespace TrustedPublish.Build.Rules.Npmrc;
 
 /// <summary>TPB061: an .npmrc sets registry= to another registry; a publish without --registry goes there.</summary>
-public sealed class RegistryRedirectRule : IRepositoryRule
+internal sealed class RegistryRedirectRule : IRepositoryRule
 {
     public IReadOnlyList<DiagnosticDescriptor> Raises { get; } = new[] { DiagnosticCatalog.RegistryRedirect };
 

@@ -5,7 +5,7 @@ using TrustedPublish.Build.Diagnostics;
 namespace TrustedPublish.Build.Rules.Npmrc;
 
 /// <summary>TPB060: an .npmrc (the repository's or the package's) sends the package's scope to another registry, which --registry does not override.</summary>
-public sealed class ScopeRegistryRedirectRule : IRepositoryRule
+internal sealed class ScopeRegistryRedirectRule : IRepositoryRule
 {
     public IReadOnlyList<DiagnosticDescriptor> Raises { get; } = new[] { DiagnosticCatalog.ScopeRegistryRedirect };
 

@@ -4,7 +4,7 @@ using TrustedPublish.Build.Diagnostics;
 namespace TrustedPublish.Build.Rules.PackageJson;
 
 /// <summary>TPB027: a hand-maintained package.json's name differs from TrustedPublishPackageName (when that property is set).</summary>
-public sealed class NameMismatchRule : IRepositoryRule
+internal sealed class NameMismatchRule : IRepositoryRule
 {
     public IReadOnlyList<DiagnosticDescriptor> Raises { get; } = new[] { DiagnosticCatalog.NameMismatch };
 

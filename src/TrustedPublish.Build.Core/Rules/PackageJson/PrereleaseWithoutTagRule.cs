@@ -4,7 +4,7 @@ using TrustedPublish.Build.Diagnostics;
 namespace TrustedPublish.Build.Rules.PackageJson;
 
 /// <summary>TPB026: a hand-maintained package.json has a prerelease version, and neither publishConfig.tag nor the publish command's --tag sets a dist-tag.</summary>
-public sealed class PrereleaseWithoutTagRule : IRepositoryRule
+internal sealed class PrereleaseWithoutTagRule : IRepositoryRule
 {
     public IReadOnlyList<DiagnosticDescriptor> Raises { get; } = new[] { DiagnosticCatalog.PrereleaseWithoutTag };
 

@@ -5,7 +5,7 @@ using TrustedPublish.Build.Diagnostics;
 namespace TrustedPublish.Build.Rules.PackageJson;
 
 /// <summary>TPB024: a hand-maintained package.json forces provenance (publishConfig.provenance: true), E422 from a private repository.</summary>
-public sealed class ProvenanceForcedRule : IRepositoryRule
+internal sealed class ProvenanceForcedRule : IRepositoryRule
 {
     public IReadOnlyList<DiagnosticDescriptor> Raises { get; } = new[] { DiagnosticCatalog.ProvenanceForced };
 

@@ -8,7 +8,7 @@ namespace TrustedPublish.Build.Rules.PackageJson;
 /// TPB023: a hand-maintained package.json's repository (object or any shorthand npm understands) does not name
 /// OWNER/REPO exactly, case included (with generation on, the patch writes it and TPB022 catches drift).
 /// </summary>
-public sealed class RepositoryUrlMismatchRule : IRepositoryRule
+internal sealed class RepositoryUrlMismatchRule : IRepositoryRule
 {
     public IReadOnlyList<DiagnosticDescriptor> Raises { get; } = new[] { DiagnosticCatalog.RepositoryUrlMismatch };
 

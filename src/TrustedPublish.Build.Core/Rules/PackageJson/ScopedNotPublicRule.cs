@@ -9,7 +9,7 @@ namespace TrustedPublish.Build.Rules.PackageJson;
 /// organization's private package. The mistake is a package meant to be public (TrustedPublishAccess, public by
 /// default) with no access configured at all.
 /// </summary>
-public sealed class ScopedNotPublicRule : IRepositoryRule
+internal sealed class ScopedNotPublicRule : IRepositoryRule
 {
     public IReadOnlyList<DiagnosticDescriptor> Raises { get; } = new[] { DiagnosticCatalog.ScopedNotPublic };
 

@@ -5,7 +5,7 @@ using TrustedPublish.Build.Diagnostics;
 namespace TrustedPublish.Build.Rules.Workflows;
 
 /// <summary>TPB079: with a hand-written workflow, the registered workflow file exists but does not publish.</summary>
-public sealed class ConfiguredWorkflowDoesNotPublishRule : IRepositoryRule
+internal sealed class ConfiguredWorkflowDoesNotPublishRule : IRepositoryRule
 {
     public IReadOnlyList<DiagnosticDescriptor> Raises { get; } = new[] { DiagnosticCatalog.ConfiguredWorkflowDoesNotPublish };
 

@@ -9,7 +9,7 @@ namespace TrustedPublish.Build.Rules.Workflows;
 /// TrustedPublishWorkflowFile (the setting changed and the old file stayed). It is not judged as a publisher:
 /// its steps are right for the name it was generated under, and TPB078 would send the user to the wrong fix.
 /// </summary>
-public sealed class LeftoverGeneratedWorkflowRule : IRepositoryRule
+internal sealed class LeftoverGeneratedWorkflowRule : IRepositoryRule
 {
     public IReadOnlyList<DiagnosticDescriptor> Raises { get; } = new[] { DiagnosticCatalog.LeftoverGeneratedWorkflow };
 

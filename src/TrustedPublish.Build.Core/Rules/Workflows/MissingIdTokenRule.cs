@@ -6,7 +6,7 @@ using YamlDotNet.RepresentationModel;
 namespace TrustedPublish.Build.Rules.Workflows;
 
 /// <summary>TPB073: a job that publishes is not granted id-token: write (job permissions replace workflow ones).</summary>
-public sealed class MissingIdTokenRule : IRepositoryRule
+internal sealed class MissingIdTokenRule : IRepositoryRule
 {
     public IReadOnlyList<DiagnosticDescriptor> Raises { get; } = new[] { DiagnosticCatalog.MissingIdToken };
 

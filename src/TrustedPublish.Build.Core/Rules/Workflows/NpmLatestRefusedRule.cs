@@ -7,7 +7,7 @@ namespace TrustedPublish.Build.Rules.Workflows;
 /// TPB076: `npm install -g npm@latest` (npm 12) before a publish step, on a Node.js that npm 12's engines refuse
 /// (<see cref="Model.NodeVersion.AcceptedByNpm12"/>). Each upgrade is reported once, however many publish steps follow it.
 /// </summary>
-public sealed class NpmLatestRefusedRule : IRepositoryRule
+internal sealed class NpmLatestRefusedRule : IRepositoryRule
 {
     public IReadOnlyList<DiagnosticDescriptor> Raises { get; } = new[] { DiagnosticCatalog.NpmLatestRefused };
 

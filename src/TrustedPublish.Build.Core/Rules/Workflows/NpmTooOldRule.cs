@@ -8,7 +8,7 @@ namespace TrustedPublish.Build.Rules.Workflows;
 /// up and the npm upgrades before it (<see cref="NpmBeforePublish"/>). Two causes, each with its own message and fix:
 /// Node below 22.14.0, which no npm upgrade helps; or npm older than 11.5.1 with no step upgrading it.
 /// </summary>
-public sealed class NpmTooOldRule : IRepositoryRule
+internal sealed class NpmTooOldRule : IRepositoryRule
 {
     public IReadOnlyList<DiagnosticDescriptor> Raises { get; } = new[] { DiagnosticCatalog.NpmTooOld, DiagnosticCatalog.NodeTooOldForTrustedPublishing };
 

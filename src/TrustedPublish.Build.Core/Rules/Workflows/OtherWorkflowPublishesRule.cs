@@ -6,7 +6,7 @@ using TrustedPublish.Build.Diagnostics;
 namespace TrustedPublish.Build.Rules.Workflows;
 
 /// <summary>TPB078: a workflow other than the registered one publishes this package (npm accepts one workflow file).</summary>
-public sealed class OtherWorkflowPublishesRule : IRepositoryRule
+internal sealed class OtherWorkflowPublishesRule : IRepositoryRule
 {
     public IReadOnlyList<DiagnosticDescriptor> Raises { get; } = new[] { DiagnosticCatalog.OtherWorkflowPublishes };
 

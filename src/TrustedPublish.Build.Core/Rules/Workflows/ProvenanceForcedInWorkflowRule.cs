@@ -6,7 +6,7 @@ using TrustedPublish.Build.Diagnostics;
 namespace TrustedPublish.Build.Rules.Workflows;
 
 /// <summary>TPB081: --provenance or NPM_CONFIG_PROVENANCE forces provenance (E422 from private repositories).</summary>
-public sealed class ProvenanceForcedInWorkflowRule : IRepositoryRule
+internal sealed class ProvenanceForcedInWorkflowRule : IRepositoryRule
 {
     public IReadOnlyList<DiagnosticDescriptor> Raises { get; } = new[] { DiagnosticCatalog.ProvenanceForcedInWorkflow };
 

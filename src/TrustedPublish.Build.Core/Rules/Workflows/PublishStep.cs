@@ -5,7 +5,7 @@ using System.Linq;
 namespace TrustedPublish.Build.Rules.Workflows;
 
 /// <summary>A step that publishes to npm, and where in the file it does so.</summary>
-public sealed class PublishStep
+internal sealed class PublishStep
 {
     private string? _publishingCommand;
 
@@ -55,7 +55,7 @@ public sealed class PublishStep
 /// Finds the steps that publish: a `run:` whose script runs a publishing command (<see cref="PublishCommands"/>,
 /// read as shell commands by <see cref="ShellCommands"/>, never as text), and publish actions.
 /// </summary>
-public static class PublishStepFinder
+internal static class PublishStepFinder
 {
     private static readonly string[] PublishActions = { "js-devtools/npm-publish@" };
 

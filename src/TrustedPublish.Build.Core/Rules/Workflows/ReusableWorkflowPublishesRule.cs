@@ -5,7 +5,7 @@ using TrustedPublish.Build.Diagnostics;
 namespace TrustedPublish.Build.Rules.Workflows;
 
 /// <summary>TPB077: a reusable workflow publishes; npm checks the caller's file name.</summary>
-public sealed class ReusableWorkflowPublishesRule : IRepositoryRule
+internal sealed class ReusableWorkflowPublishesRule : IRepositoryRule
 {
     public IReadOnlyList<DiagnosticDescriptor> Raises { get; } = new[] { DiagnosticCatalog.ReusableWorkflowPublishes };
 

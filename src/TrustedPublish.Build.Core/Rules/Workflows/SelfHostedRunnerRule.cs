@@ -6,7 +6,7 @@ using YamlDotNet.RepresentationModel;
 namespace TrustedPublish.Build.Rules.Workflows;
 
 /// <summary>TPB074: a job that publishes runs on a self-hosted runner.</summary>
-public sealed class SelfHostedRunnerRule : IRepositoryRule
+internal sealed class SelfHostedRunnerRule : IRepositoryRule
 {
     public IReadOnlyList<DiagnosticDescriptor> Raises { get; } = new[] { DiagnosticCatalog.SelfHostedRunner };
 

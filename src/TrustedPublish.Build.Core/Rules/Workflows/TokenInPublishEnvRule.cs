@@ -5,7 +5,7 @@ using TrustedPublish.Build.Diagnostics;
 namespace TrustedPublish.Build.Rules.Workflows;
 
 /// <summary>TPB070: NODE_AUTH_TOKEN or NPM_TOKEN in the env of a publish step (step, job or workflow level).</summary>
-public sealed class TokenInPublishEnvRule : IRepositoryRule
+internal sealed class TokenInPublishEnvRule : IRepositoryRule
 {
     private static readonly string[] TokenVariables = { "NODE_AUTH_TOKEN", "NPM_TOKEN", "NPM_CONFIG_TOKEN", "NPM_AUTH_TOKEN" };
 

@@ -5,7 +5,7 @@ using TrustedPublish.Build.Diagnostics;
 namespace TrustedPublish.Build.Rules.Workflows;
 
 /// <summary>TPB072: a publish action is handed a token input.</summary>
-public sealed class TokenInputToPublishActionRule : IRepositoryRule
+internal sealed class TokenInputToPublishActionRule : IRepositoryRule
 {
     private static readonly string[] TokenInputs = { "token", "npm-token", "npm_token", "NPM_TOKEN", "auth-token" };
 

@@ -6,7 +6,7 @@ using TrustedPublish.Build.Diagnostics;
 namespace TrustedPublish.Build.Rules.Workflows;
 
 /// <summary>TPB071: a step of a publishing job writes an _authToken into .npmrc.</summary>
-public sealed class TokenWrittenToNpmrcRule : IRepositoryRule
+internal sealed class TokenWrittenToNpmrcRule : IRepositoryRule
 {
     public IReadOnlyList<DiagnosticDescriptor> Raises { get; } = new[] { DiagnosticCatalog.TokenWrittenToNpmrc };
 

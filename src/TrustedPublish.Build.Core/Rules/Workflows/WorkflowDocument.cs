@@ -12,7 +12,7 @@ namespace TrustedPublish.Build.Rules.Workflows;
 /// 1-based line and column), seen the way the runner sees it: jobs, their steps, and for each step the
 /// env, permissions and working directory in effect.
 /// </summary>
-public sealed class WorkflowDocument
+internal sealed class WorkflowDocument
 {
     private string? _normalizedText;
     private int[]? _lineStarts;
@@ -228,7 +228,7 @@ public sealed class WorkflowDocument
 }
 
 /// <summary>One job with what its steps inherit from it and from the workflow.</summary>
-public sealed class WorkflowJob
+internal sealed class WorkflowJob
 {
     internal WorkflowJob(WorkflowDocument workflow, YamlScalarNode key, YamlMappingNode node)
     {
@@ -290,7 +290,7 @@ public sealed class WorkflowJob
 }
 
 /// <summary>One step, with the env and working directory it runs with.</summary>
-public sealed class WorkflowStep
+internal sealed class WorkflowStep
 {
     internal WorkflowStep(WorkflowJob job, YamlMappingNode node, int index)
     {
