@@ -38,3 +38,24 @@ public sealed class ReadmeSnippetTests
         StringAssert.Contains(text, "-t:TrustedPublishVerify");
     }
 }
+
+/// <summary>This repository's own CI workflow: GitHub's parser and actionlint accept it, and it runs the README's test command.</summary>
+[TestClass]
+public sealed class OwnWorkflowTests
+{
+    [TestMethod]
+    public void CiWorkflow_IsAcceptedByGitHubsParserAndActionlint_AndRunsTheReadmesTestCommand()
+    {
+        var file = Path.Combine(TestPaths.RepositoryRoot, ".github", "workflows", "ci.yml");
+        var verdict = NodeJudge.Workflows(file).Single();
+        Assert.AreEqual(0, verdict.ParserErrors.Length, string.Join("\n", verdict.ParserErrors));
+        Assert.AreEqual(0, verdict.Actionlint.Length, string.Join("\n", verdict.Actionlint));
+        CollectionAssert.AreEquivalent(new[] { "test", "windows" }, verdict.Jobs);
+        var text = File.ReadAllText(file);
+        StringAssert.Contains(text, "run: bash .ci/run");
+        StringAssert.Contains(File.ReadAllText(Path.Combine(TestPaths.RepositoryRoot, ".ci", "run")), "dotnet test TrustedPublish.Build.sln");
+        StringAssert.Contains(File.ReadAllText(Path.Combine(TestPaths.RepositoryRoot, "README.md")), "dotnet test TrustedPublish.Build.sln");
+        StringAssert.Contains(text, "permissions: {}");
+        Assert.IsFalse(System.Text.RegularExpressions.Regex.IsMatch(text, @"uses: [^@\s]+@(?![0-9a-f]{40} )"), "every action pinned to a full SHA");
+    }
+}
