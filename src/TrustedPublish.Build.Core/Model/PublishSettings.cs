@@ -2,46 +2,71 @@ using System.Collections.Generic;
 
 namespace TrustedPublish.Build.Model;
 
-/// <summary>Validated settings: every value here has passed <see cref="NameRules"/> and is safe to emit.</summary>
+/// <summary>
+/// Validated settings: every value here has passed <see cref="NameRules"/> and is safe to emit. Immutable once
+/// resolved: <see cref="SettingsResolver"/> fills a <see cref="Draft"/> and builds it, so nothing downstream (the
+/// generator, the rules, RenderAs) can change what was validated.
+/// </summary>
 internal sealed class PublishSettings
 {
-    public string ProjectPath { get; set; } = "";
+    private PublishSettings(Draft draft)
+    {
+        ProjectPath = draft.ProjectPath;
+        Repository = draft.Repository;
+        PackageName = draft.PackageName;
+        ManagePackageName = draft.ManagePackageName;
+        Node = draft.Node;
+        WorkflowFile = draft.WorkflowFile;
+        Environment = draft.Environment;
+        Access = draft.Access;
+        Provenance = draft.Provenance;
+        TagPattern = draft.TagPattern;
+        DistTag = draft.DistTag;
+        RunsOn = draft.RunsOn;
+        PinActions = draft.PinActions;
+        ReplaceWorkflow = draft.ReplaceWorkflow;
+        CheckScripts = draft.CheckScripts;
+        PackageDirectory = draft.PackageDirectory;
+        Lockfile = draft.Lockfile;
+    }
 
-    public GitHubRepository Repository { get; set; } = new("", "");
+    public string ProjectPath { get; private set; }
 
-    public string PackageName { get; set; } = "";
+    public GitHubRepository Repository { get; }
+
+    public string PackageName { get; }
 
     /// <summary>True when TrustedPublishPackageName was set, so package.json's name is managed too.</summary>
-    public bool ManagePackageName { get; set; }
+    public bool ManagePackageName { get; }
 
-    public NodeVersion Node { get; set; } = NodeVersion.Parse("24", out _)!;
+    public NodeVersion Node { get; }
 
-    public string WorkflowFile { get; set; } = "publish.yml";
+    public string WorkflowFile { get; }
 
-    public string? Environment { get; set; }
+    public string? Environment { get; }
 
-    public string Access { get; set; } = "public";
+    public string Access { get; }
 
-    public bool Provenance { get; set; } = true;
+    public bool Provenance { get; }
 
-    public string TagPattern { get; set; } = "v*";
+    public string TagPattern { get; }
 
     /// <summary>A fixed dist-tag, or null to derive it from the version at publish time.</summary>
-    public string? DistTag { get; set; }
+    public string? DistTag { get; }
 
-    public string RunsOn { get; set; } = "ubuntu-latest";
+    public string RunsOn { get; }
 
-    public bool PinActions { get; set; } = true;
+    public bool PinActions { get; }
 
     /// <summary>True when the user chose to replace a workflow file this package did not write (TrustedPublishReplaceWorkflow).</summary>
-    public bool ReplaceWorkflow { get; set; }
+    public bool ReplaceWorkflow { get; }
 
     /// <summary>The scripts package.json has, among those asked for, in the order asked.</summary>
-    public IReadOnlyList<string> CheckScripts { get; set; } = new string[0];
+    public IReadOnlyList<string> CheckScripts { get; }
 
-    public string PackageDirectory { get; set; } = "";
+    public string PackageDirectory { get; }
 
-    public LockfileKind Lockfile { get; set; }
+    public LockfileKind Lockfile { get; }
 
     public bool IsScoped => PackageName.StartsWith("@", System.StringComparison.Ordinal);
 
@@ -55,4 +80,28 @@ internal sealed class PublishSettings
 
     /// <summary>Where the workflow lives, relative to the repository root.</summary>
     public string WorkflowPath => ".github/workflows/" + WorkflowFile;
+
+    /// <summary>The settings while the resolver works them out; <see cref="Build"/> freezes them.</summary>
+    internal sealed class Draft
+    {
+        public string ProjectPath { get; set; } = "";
+        public GitHubRepository Repository { get; set; } = new("", "");
+        public string PackageName { get; set; } = "";
+        public bool ManagePackageName { get; set; }
+        public NodeVersion Node { get; set; } = NodeVersion.Parse("24", out _)!;
+        public string WorkflowFile { get; set; } = "publish.yml";
+        public string? Environment { get; set; }
+        public string Access { get; set; } = "public";
+        public bool Provenance { get; set; } = true;
+        public string TagPattern { get; set; } = "v*";
+        public string? DistTag { get; set; }
+        public string RunsOn { get; set; } = "ubuntu-latest";
+        public bool PinActions { get; set; } = true;
+        public bool ReplaceWorkflow { get; set; }
+        public IReadOnlyList<string> CheckScripts { get; set; } = new string[0];
+        public string PackageDirectory { get; set; } = "";
+        public LockfileKind Lockfile { get; set; }
+
+        public PublishSettings Build() => new(this);
+    }
 }

@@ -28,7 +28,7 @@ internal static class SettingsResolver
     public static PublishSettings? Resolve(TrustedPublishInputs inputs, PackageJsonDocument packageJson, List<Diagnostic> diagnostics)
     {
         var errorsBefore = diagnostics.Count(d => d.Severity == DiagnosticSeverity.Error);
-        var settings = new PublishSettings
+        var settings = new PublishSettings.Draft
         {
             ProjectPath = inputs.ProjectPath,
             PackageDirectory = inputs.PackageDirectory,
@@ -184,8 +184,9 @@ internal static class SettingsResolver
     }
 
     /// <summary>The checks that need every setting: which repository wins when the sources disagree.</summary>
-    private static PublishSettings? Finish(TrustedPublishInputs inputs, PackageJsonDocument packageJson, PublishSettings settings, List<Diagnostic> diagnostics, int errorsBefore)
+    private static PublishSettings? Finish(TrustedPublishInputs inputs, PackageJsonDocument packageJson, PublishSettings.Draft draft, List<Diagnostic> diagnostics, int errorsBefore)
     {
+        var settings = draft.Build();
         RepositorySources.Check(inputs, packageJson, settings, diagnostics);
         return diagnostics.Count(d => d.Severity == DiagnosticSeverity.Error) == errorsBefore ? settings : null;
     }
