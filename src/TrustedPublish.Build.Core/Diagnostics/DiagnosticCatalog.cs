@@ -86,7 +86,7 @@ public static class DiagnosticCatalog
         "TrustedPublishRunsOn '{0}' {1}.",
         "use a GitHub-hosted runner label such as ubuntu-latest (the default); npm trusted publishing does not accept self-hosted runners.", "E404 Not Found - PUT or an OIDC token exchange error");
 
-    // 020-029: package.json content.
+    // 020-029: package.json content, and the files npm would pack with it.
     public static readonly DiagnosticDescriptor PackageJsonInvalid = new(
         "TPB020", Error, "package.json is not valid JSON",
         "package.json is not valid JSON: {0}",
@@ -127,6 +127,12 @@ public static class DiagnosticCatalog
         "TPB027", Error, "package.json name differs from TrustedPublishPackageName",
         "package.json name is '{0}', but TrustedPublishPackageName is '{1}'.",
         "make them the same (turn generation on to have package.json patched), and register the trusted publisher for that name.", "E404 Not Found - PUT");
+
+    // 028: the files npm would pack; with generation on too (the patch does not touch what is packed).
+    public static readonly DiagnosticDescriptor DotNetFilesPacked = new(
+        "TPB028", Warning, "npm would publish the .NET build's files",
+        "npm would publish the .NET project's files with this package: {0}. {1}",
+        "keep them out of the package: {2}.", "");
 
     // 030-039: the generated workflow.
     public static readonly DiagnosticDescriptor WorkflowDrift = new(
@@ -299,7 +305,7 @@ public static class DiagnosticCatalog
         NodeVersionInvalid, EnvironmentInvalid, AccessInvalid, BooleanInvalid, TagPatternInvalid, RepositoryRootMissing,
         PackageOutsideRepository, DistTagInvalid, RunnerInvalid, ScriptNameInvalid, PropertyBlank, PackageDirectoryUnsafe,
         PackageJsonInvalid, PackageJsonWrongShape, PackageJsonDrift,
-        RepositoryUrlMismatch, ProvenanceForced, ScopedNotPublic, PrereleaseWithoutTag, NameMismatch,
+        RepositoryUrlMismatch, ProvenanceForced, ScopedNotPublic, PrereleaseWithoutTag, NameMismatch, DotNetFilesPacked,
         WorkflowDrift, WorkflowMissing,
         WriteFailed, ReadFailed, ConflictingProjects, SymbolicLink, NotARegularFile, FileTooLarge, PackageJsonKeptByTwoProjects, WorkflowNotGenerated,
         ScopeRegistryRedirect, RegistryRedirect, NpmrcTokenPlaceholder, NpmrcLiteralToken,

@@ -13,6 +13,7 @@ public static class RuleRunner
     public static IReadOnlyList<IRepositoryRule> Rules { get; } = new IRepositoryRule[]
     {
         new PackageJsonRule(),
+        new DotNetFilesPackedRule(),
         new NpmrcRule(),
         new TokenInPublishEnvRule(),
         new TokenWrittenToNpmrcRule(),
