@@ -204,7 +204,8 @@ public sealed class PreflightScriptTests
         AssertFailsWithOnly(setup, "npm would publish the .NET build's files");
         var (_, output, _) = RunPreflight(setup);
         StringAssert.Contains(output, "with @acme/widget@1.2.0: Widget.csproj, nuget.config, obj/project.assets.json, bin/Debug/net10.0/Widget.dll, Directory.Build.props and 2 more.");
-        StringAssert.Contains(output, "Add a \"files\" list to package.json naming only what the package needs, or add bin/, obj/, *.csproj and nuget.config to .npmignore");
+        StringAssert.Contains(output, "List only what the package needs in package.json's \"files\"");
+        StringAssert.Contains(output, "or, with no \"files\", add bin/, obj/, *.csproj and nuget.config to .npmignore and copy .gitignore's lines into it");
     }
 
     /// <summary>bin/cli.js is an npm command, and obj/ or bin/Debug/ without a project beside them is not a .NET build's output.</summary>

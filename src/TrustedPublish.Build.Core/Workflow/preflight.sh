@@ -78,7 +78,7 @@ pack_status=$?
 if [ "$pack_status" -ne 0 ]; then
   echo "::warning title=Packed files not checked::npm pack --dry-run did not list the files it would publish, so they were not checked for the .NET project's files."
 elif [ -n "$dotnet_files" ]; then
-  fail "npm would publish the .NET build's files" "npm would publish the .NET project's files with $name@$version: $dotnet_files. They come from the .NET project built beside package.json and do not belong in the package (obj/ holds the absolute paths of the machine that built it). Add a \"files\" list to package.json naming only what the package needs, or add bin/, obj/, *.csproj and nuget.config to .npmignore (npm stops reading .gitignore once there is a .npmignore: copy its lines too). The build reports this as TPB028."
+  fail "npm would publish the .NET build's files" "npm would publish the .NET project's files with $name@$version: $dotnet_files. They come from the .NET project built beside package.json and do not belong in the package (obj/ holds the absolute paths of the machine that built it). List only what the package needs in package.json's \"files\" (with \"files\" set, npm ignores the .npmignore beside package.json); or, with no \"files\", add bin/, obj/, *.csproj and nuget.config to .npmignore and copy .gitignore's lines into it (npm stops reading .gitignore once there is a .npmignore). The build reports this as TPB028."
 fi
 
 if [ -n "${DIST_TAG:-}" ]; then
