@@ -19,8 +19,9 @@ namespace TrustedPublish.Build.PackageJson;
 /// "bin" targets are always taken in; /.git, /node_modules, .npmrc and the lock files are always left out.</item>
 /// </list>
 /// A subfolder is entered only when its parent's rules let it (or something in it) in, and the last rule that
-/// matches decides. Links are never packed. Bundled dependencies (node_modules) are not modelled: they are npm
-/// packages, not this folder's own files.
+/// matches decides. Links are never packed (the folder lists none). Bundled dependencies are not modelled, and no
+/// node_modules folder is listed (npm walks those below the package folder): they hold npm packages, not this
+/// folder's own files, and leaving them out only ever drops files from the answer.
 /// What the port does not read (extglobs, POSIX classes, unusual braces, workspaces, "directories.bin", more than
 /// <see cref="MaxEntries"/> entries or <see cref="MaxDepth"/> levels) makes the answer unknown instead of a guess.
 /// </summary>
