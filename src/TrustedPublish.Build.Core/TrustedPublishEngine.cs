@@ -39,17 +39,18 @@ internal static class TrustedPublishEngine
         var relative = result.Settings.WorkflowPath;
         var mayMatter = RuleContext.MayMatter(result.Document!);
         var workflows = inputs.Workflows.Where(w => w.RelativePath != relative && mayMatter(w)).ToList();
-        if (workflows.Count == 0 && inputs.Npmrcs.Count == 0)
+        if (workflows.Count == 0 && inputs.Npmrcs.Count == 0 && inputs.PackageFolder == null)
         {
             return result; // Nothing for the rules to read: no rule runs, nothing is parsed again.
         }
 
         // With generation on, the package.json rules do not run (the patch guarantees those fields), so the
-        // document as read serves the rules; the patched bytes are not parsed again.
+        // document as read serves the rules; the patched bytes are not parsed again (the patch changes nothing npm packs).
         // A repository's existing workflows never break a developer's build before they choose to migrate: what is
         // wrong in a workflow this package does not generate is a warning here (an error in TrustedPublishDoctor and
         // with generation off). What makes the generated workflow itself fail (.npmrc) stays an error.
-        var findings = RuleRunner.Run(new RuleContext(result.Settings, result.Document!, inputs.PackageJsonPath, workflows, inputs.Npmrcs, handMaintained: false))
+        var context = new RuleContext(result.Settings, result.Document!, inputs.PackageJsonPath, workflows, inputs.Npmrcs, handMaintained: false) { PackageFolder = inputs.PackageFolder };
+        var findings = RuleRunner.Run(context)
             .Select(d => workflows.Any(w => w.Path == d.File) ? d.AsWarning() : d)
             .ToList();
         return new TrustedPublishResult(result.Diagnostics.Concat(findings).ToList(), result.Settings, result.Workflow, result.PackageJson) { Document = result.Document };
@@ -94,7 +95,8 @@ internal static class TrustedPublishEngine
         var settings = SettingsResolver.Resolve(inputs, document, diagnostics);
         if (settings != null)
         {
-            diagnostics.AddRange(RuleRunner.Run(new RuleContext(settings, document, inputs.PackageJsonPath, inputs.Workflows, inputs.Npmrcs, handMaintained: !inputs.GenerateEnabled)));
+            var context = new RuleContext(settings, document, inputs.PackageJsonPath, inputs.Workflows, inputs.Npmrcs, handMaintained: !inputs.GenerateEnabled) { PackageFolder = inputs.PackageFolder };
+            diagnostics.AddRange(RuleRunner.Run(context));
         }
 
         return new TrustedPublishResult(diagnostics, settings, null, null);

@@ -64,6 +64,18 @@ public static class NodeJudge
             e => e.GetProperty("github").ValueKind == JsonValueKind.Null ? null : e.GetProperty("github").GetString());
     }
 
+    /// <summary>What npm-packlist (npm pack's file list, as npm 11 bundles it) packs from each folder: sorted relative paths, or its error.</summary>
+    public static IReadOnlyDictionary<string, (string[] Files, string? Error)> Packlist(IEnumerable<string> folders)
+    {
+        var file = Path.Combine(TestPaths.NewTempFolder("packlist"), "folders.json");
+        File.WriteAllText(file, JsonSerializer.Serialize(folders));
+        using var document = JsonDocument.Parse(Run("packlist", file));
+        return document.RootElement.EnumerateArray().ToDictionary(
+            e => e.GetProperty("folder").GetString()!,
+            e => (e.GetProperty("files").EnumerateArray().Select(f => f.GetString()!).ToArray(),
+                  e.GetProperty("error").ValueKind == JsonValueKind.Null ? null : e.GetProperty("error").GetString()));
+    }
+
     private static string Run(params string[] arguments)
     {
         var result = ProcessRunner.Run("node", new[] { Path.Combine(TestPaths.Tools, "judge.mjs") }.Concat(arguments), TestPaths.Tools);

@@ -136,6 +136,24 @@ public sealed class AdoptionTests
         ConsumerRepository.AssertError(repo.DotnetIn(repo.Root, true, run.Skip(1).ToArray()), "TPB030", "publish.yml");
     }
 
+    [TestMethod]
+    public void PackageWithoutFiles_WarnsThatNpmWouldPublishTheProjectAndObj_AndTheFilesListSilencesIt()
+    {
+        using var repo = new ConsumerRepository();
+        repo.AddProject("", PackageJson);
+        var build = repo.Dotnet("build");
+        ConsumerRepository.AssertSucceeded(build);
+        var warning = System.Text.RegularExpressions.Regex.Match(build.Output, @"package\.json\(\d+,\d+\): warning TPB028: (?<message>[^\n]*)");
+        Assert.IsTrue(warning.Success, build.Output);
+        StringAssert.Contains(warning.Groups["message"].Value, "consumer.csproj");
+
+        // The near-identical package that lists what it publishes.
+        repo.Write("package.json", repo.Read("package.json").Replace("\"version\": \"1.0.0\"", "\"version\": \"1.0.0\",\n  \"files\": [\"lib/\"]", System.StringComparison.Ordinal));
+        var listed = repo.Dotnet("build");
+        ConsumerRepository.AssertSucceeded(listed);
+        Assert.IsFalse(listed.Output.Contains("TPB028", System.StringComparison.Ordinal), listed.Output);
+    }
+
     /// <summary>The `run:` of the README's drift-check workflow.</summary>
     private static string ReadmeVerifyCommand()
     {

@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.IO;
 using System.Linq;
+using System.Text.Json;
 using Microsoft.VisualStudio.TestTools.UnitTesting;
 using YamlDotNet.RepresentationModel;
 
@@ -27,16 +28,34 @@ public sealed class PreflightScriptTests
         public bool VersionPublished;
         public bool PackageExists = true;
         public string? DistTag;
+        public string? PackageJsonText;
+        public bool RegistryUnreachable;
+
+        /// <summary>What `npm pack --dry-run --json` lists, and the files that exist in the package folder.</summary>
+        public string[] Packed = { "package.json", "README.md", "index.js" };
+        public string[] OnDisk = Array.Empty<string>();
+        public bool PackFails;
     }
 
     private static (int ExitCode, string Output, string DistTag) RunPreflight(Setup setup)
     {
         var folder = TestPaths.NewTempFolder("preflight");
         var bin = Directory.CreateDirectory(Path.Combine(folder, "bin")).FullName;
-        File.WriteAllText(Path.Combine(folder, "package.json"),
+        File.WriteAllText(Path.Combine(folder, "package.json"), setup.PackageJsonText ??
             $"{{\"name\": \"{setup.Name}\", \"version\": \"{setup.Version}\", \"repository\": {{\"type\": \"git\", \"url\": \"{setup.RepositoryUrl}\"}}}}");
+        foreach (var file in setup.OnDisk)
+        {
+            Directory.CreateDirectory(Path.GetDirectoryName(Path.Combine(folder, file))!);
+            File.WriteAllText(Path.Combine(folder, file), "x");
+        }
 
-        // A fake npm: answers --version and the two `npm view` questions the way the registry would.
+        // What npm 11's `npm pack --dry-run --json` prints (an array with one entry per package), or its error.
+        var packJson = setup.PackFails
+            ? "{\"error\": {\"summary\": \"Invalid package, must have name and version\", \"detail\": \"\"}}"
+            : JsonSerializer.Serialize(new[] { new { id = setup.Name + "@" + setup.Version, name = setup.Name, version = setup.Version, files = setup.Packed.Select(p => new { path = p, size = 1, mode = 420 }) } });
+        File.WriteAllText(Path.Combine(bin, "pack.json"), packJson);
+
+        // A fake npm: answers --version, the two `npm view` questions the way the registry would, and `npm pack --dry-run`.
         var npm = Path.Combine(bin, "npm");
         File.WriteAllText(npm, $$"""
             #!/usr/bin/env bash
@@ -47,8 +66,13 @@ public sealed class PreflightScriptTests
                   if [ "{{setup.VersionPublished}}" = "True" ]; then echo "{{setup.Version}}"; exit 0; fi
                   {{(setup.PackageExists ? "exit 0" : "echo 'npm error code E404' >&2; exit 1")}}
                 fi
+                if [ "{{setup.RegistryUnreachable}}" = "True" ]; then echo "npm error code ETIMEDOUT" >&2; exit 1; fi
                 if [ "{{setup.PackageExists}}" = "True" ]; then echo "$2"; exit 0; fi
                 echo "npm error code E404" >&2; echo "npm error 404 Not Found - GET https://registry.npmjs.org/x" >&2; exit 1 ;;
+              pack)
+                if [ "$*" != "pack --dry-run --json --ignore-scripts" ]; then echo "unexpected npm $*" >&2; exit 99; fi
+                cat "$(dirname "$0")/pack.json"
+                {{(setup.PackFails ? "echo 'npm error Invalid package, must have name and version' >&2; exit 1" : "")}} ;;
               *) echo "unexpected npm $*" >&2; exit 99 ;;
             esac
             """.Replace("\r\n", "\n"));
@@ -155,6 +179,60 @@ public sealed class PreflightScriptTests
         AssertFailsWithOnly(new Setup { PackageExists = false }, "Package does not exist yet");
         var (_, output, _) = RunPreflight(new Setup { PackageExists = false });
         StringAssert.Contains(output, "publish the first version by hand");
+    }
+
+    [TestMethod]
+    public void PackageJsonNodeCannotRead_FailsWithItsOwnMessage() =>
+        AssertFailsWithOnly(new Setup { PackageJsonText = "{ not json" }, "package.json unreadable");
+
+    [TestMethod]
+    public void RegistryNotReachable_WarnsAndGoesOn()
+    {
+        var (exitCode, output, _) = RunPreflight(new Setup { RegistryUnreachable = true });
+        Assert.AreEqual(0, exitCode, output);
+        StringAssert.Contains(output, "::warning title=Registry not reachable::Could not ask the registry about @acme/widget: npm error code ETIMEDOUT");
+    }
+
+    [TestMethod]
+    public void PackedDotNetFiles_FailWithTheirOwnMessage_NamingThemAndTheFix()
+    {
+        var setup = new Setup
+        {
+            Packed = new[] { "package.json", "index.js", "Widget.csproj", "nuget.config", "obj/project.assets.json", "bin/Debug/net10.0/Widget.dll", "Directory.Build.props", "x.targets", "App.sln" },
+            OnDisk = new[] { "Widget.csproj" },
+        };
+        AssertFailsWithOnly(setup, "npm would publish the .NET build's files");
+        var (_, output, _) = RunPreflight(setup);
+        StringAssert.Contains(output, "with @acme/widget@1.2.0: Widget.csproj, nuget.config, obj/project.assets.json, bin/Debug/net10.0/Widget.dll, Directory.Build.props and 2 more.");
+        StringAssert.Contains(output, "List only what the package needs in package.json's \"files\"");
+        StringAssert.Contains(output, "or, with no \"files\", add bin/, obj/, *.csproj and nuget.config to .npmignore and copy .gitignore's lines into it");
+    }
+
+    /// <summary>bin/cli.js is an npm command, and obj/ or bin/Debug/ without a project beside them is not a .NET build's output.</summary>
+    [TestMethod]
+    public void PackedFilesThatAreNotTheDotNetBuild_Pass()
+    {
+        var (exitCode, output, _) = RunPreflight(new Setup
+        {
+            Packed = new[] { "package.json", "bin/cli.js", "obj/model.obj", "tools/bin/Debug/x.dll", "src/Widget.csproj.md" },
+            OnDisk = new[] { "tools/Tool.csproj.txt" },
+        });
+        Assert.AreEqual(0, exitCode, output);
+        Assert.IsFalse(output.Contains("::error", StringComparison.Ordinal), output);
+    }
+
+    [TestMethod]
+    public void DotNetBuildOutputInASubfolderProject_Fails()
+    {
+        AssertFailsWithOnly(new Setup { Packed = new[] { "package.json", "dotnet/obj/project.assets.json" }, OnDisk = new[] { "dotnet/Tool.fsproj" } }, "npm would publish the .NET build's files");
+    }
+
+    [TestMethod]
+    public void NpmPackFailing_WarnsThatThePackedFilesWereNotChecked_AndGoesOn()
+    {
+        var (exitCode, output, _) = RunPreflight(new Setup { PackFails = true });
+        Assert.AreEqual(0, exitCode, output);
+        StringAssert.Contains(output, "::warning title=Packed files not checked::");
     }
 
     [TestMethod]

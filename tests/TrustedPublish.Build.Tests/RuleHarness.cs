@@ -44,6 +44,12 @@ internal sealed class RuleHarness
 
     public bool HandMaintained { get; set; } = true;
 
+    /// <summary>The package folder's files (relative paths, package.json added); null: no package folder is looked at.</summary>
+    public List<string>? PackageFiles { get; set; }
+
+    /// <summary>The text of each ignore file in the package folder (".npmignore", "obj/.gitignore").</summary>
+    public Dictionary<string, string> IgnoreTexts { get; } = new();
+
     public System.Action<TrustedPublishInputs>? Configure { get; set; }
 
     public List<Diagnostic> Run() => TrustedPublishEngine.Run(Inputs()).Diagnostics.ToList();
@@ -55,6 +61,11 @@ internal sealed class RuleHarness
         inputs.GenerateEnabled = !HandMaintained;
         inputs.Workflows = Workflows.Select(w => new RepositoryFile("/repo/.github/workflows/" + w.Key, ".github/workflows/" + w.Key, w.Value)).ToList();
         inputs.Npmrcs = Npmrcs.Select(n => new RepositoryFile("/repo/" + n.Key, n.Key, n.Value)).ToList();
+        if (PackageFiles != null)
+        {
+            inputs.PackageFolder = new PackageFolderFromPaths(PackageFiles.Concat(IgnoreTexts.Keys).Append("package.json"), IgnoreTexts);
+        }
+
         Configure?.Invoke(inputs);
         return inputs;
     }

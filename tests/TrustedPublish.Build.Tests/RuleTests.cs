@@ -34,6 +34,12 @@ public sealed class RuleTests
         ["TPB027 name differs from the property"] = new("TPB027 package.json:2:11",
             h => h.Configure = i => i.PackageName = "@acme/gadget",
             h => h.Configure = i => i.PackageName = "@acme/widget"),
+        ["TPB028 the .NET project beside package.json would be packed"] = new("TPB028 package.json:1:1",
+            h => h.PackageFiles = DotNetBeside(),
+            h => { h.PackageFiles = DotNetBeside(); h.IgnoreTexts[".npmignore"] = "bin/\nobj/\n*.csproj\nnuget.config\n"; }),
+        ["TPB028 the files list takes the project in"] = new("TPB028 package.json:8:12",
+            h => { h.PackageJsonText = WithFiles("\"index.js\", \"*.csproj\""); h.PackageFiles = DotNetBeside(); },
+            h => { h.PackageJsonText = WithFiles("\"index.js\""); h.PackageFiles = DotNetBeside(); }),
         ["TPB060 scope registry elsewhere"] = new("TPB060 .npmrc:1:1",
             h => h.Npmrcs[".npmrc"] = "@acme:registry=https://npm.pkg.github.com\n",
             h => h.Npmrcs[".npmrc"] = "@other:registry=https://npm.pkg.github.com\n"),
@@ -104,6 +110,11 @@ public sealed class RuleTests
             h => { h.Workflows["publish.yml"] = h.GeneratedWorkflow(); h.Configure = i => i.WorkflowFile = "release.yml"; },
             h => h.Workflows["publish.yml"] = h.GeneratedWorkflow()),
     };
+
+    /// <summary>A package folder with a built .NET project beside package.json.</summary>
+    private static List<string> DotNetBeside() => new() { "index.js", "README.md", "widget.csproj", "obj/project.assets.json", "bin/Debug/net10.0/widget.dll" };
+
+    private static string WithFiles(string entries) => Replace(RuleHarness.PackageJson, "\"publishConfig\"", "\"files\": [" + entries + "],\n  \"publishConfig\"");
 
     /// <summary>A workflow that is not the registered one: whatever it publishes gets TPB073 (no permissions), TPB075 (no setup-node) and TPB078.</summary>
     private static string DocsWorkflow(string steps) => "name: Docs\non:\n  push:\n    branches: [main]\njobs:\n  docs:\n    runs-on: ubuntu-latest\n    steps:\n      - uses: actions/checkout@v4\n      - run: " + steps + "\n";

@@ -5,6 +5,7 @@
 //   package-json-update-all DIR J  the same for every *.json file in DIR (one process for many variants)
 //   validate-names FILE         validate-npm-package-name on each name in the JSON array in FILE
 //   hosted-git-info FILE        npm's repository URL parser on each URL in the JSON array in FILE
+//   packlist FILE               npm-packlist (the file list of npm pack) for each folder in the JSON array in FILE
 import { register } from "node:module";
 import { readFile } from "node:fs/promises";
 import { createRequire } from "node:module";
@@ -89,6 +90,27 @@ async function hostedGitInfo(file) {
   });
 }
 
+// npm pack hands npm-packlist the folder's arborist tree; for a package's own files only the root node counts:
+// its package.json as @npmcli/package-json normalizes it (arborist's loadActual does the same), no bundled
+// dependencies, no workspaces.
+async function packlist(file) {
+  const walk = require("npm-packlist");
+  const PackageJson = require("@npmcli/package-json");
+  const folders = JSON.parse(await readFile(file, "utf8"));
+  const results = [];
+  for (const folder of folders) {
+    try {
+      const { content } = await PackageJson.normalize(folder);
+      const tree = { path: folder, package: content, isProjectRoot: true, edgesOut: new Map(), workspaces: null };
+      const files = (await walk(tree, { path: folder })).map((f) => f.replace(/^\.\//, ""));
+      results.push({ folder, files: files.sort(), error: null });
+    } catch (error) {
+      results.push({ folder, files: [], error: String(error?.message ?? error) });
+    }
+  }
+  return results;
+}
+
 let result;
 switch (command) {
   case "workflow": result = await judgeWorkflows(args); break;
@@ -96,6 +118,7 @@ switch (command) {
   case "package-json-update-all": result = await packageJsonUpdateAll(args[0], args[1]); break;
   case "validate-names": result = await validateNames(args[0]); break;
   case "hosted-git-info": result = await hostedGitInfo(args[0]); break;
+  case "packlist": result = await packlist(args[0]); break;
   default:
     console.error(`unknown command '${command}'`);
     process.exit(2);

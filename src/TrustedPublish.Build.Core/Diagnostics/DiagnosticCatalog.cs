@@ -148,7 +148,12 @@ internal static class DiagnosticCatalog
         "package.json name is '{0}', but TrustedPublishPackageName is '{1}'.",
         "make them the same (turn generation on to have package.json patched), and register the trusted publisher for that name.", "E404 Not Found - PUT");
 
-    // 028-029: the package itself, however package.json is maintained.
+    // 028-029: the package itself, however package.json is maintained: what npm would pack, and whether it would publish it.
+    public static readonly DiagnosticDescriptor DotNetFilesPacked = new(
+        "TPB028", Warning, "npm would publish the .NET build's files",
+        "npm would publish the .NET project's files with this package: {0}. {1}",
+        "keep them out of the package: {2}.", "");
+
     public static readonly DiagnosticDescriptor PackageNotPublishable = new(
         "TPB029", Error, "npm would refuse to publish this package.json",
         "package.json {0}, so npm publish would refuse it; nothing was generated for it.",
@@ -334,7 +339,7 @@ internal static class DiagnosticCatalog
         TagPatternInvalid, RepositoryRootMissing, PackageOutsideRepository, DistTagInvalid, RunnerInvalid,
         ScriptNameInvalid, PropertyBlank, PackageDirectoryUnsafe, RepositorySourcesDisagree,
         PackageJsonInvalid, PackageJsonWrongShape, PackageJsonDrift,
-        RepositoryUrlMismatch, ProvenanceForced, ScopedNotPublic, PrereleaseWithoutTag, NameMismatch, PackageNotPublishable,
+        RepositoryUrlMismatch, ProvenanceForced, ScopedNotPublic, PrereleaseWithoutTag, NameMismatch, DotNetFilesPacked, PackageNotPublishable,
         WorkflowDrift, WorkflowMissing, PackageManagerNotSupported,
         WriteFailed, ReadFailed, ConflictingProjects, SymbolicLink, NotARegularFile, FileTooLarge,
         PackageJsonKeptByTwoProjects, WorkflowNotGenerated, RepositoryWouldMove, RepositoryCaseDiffers,

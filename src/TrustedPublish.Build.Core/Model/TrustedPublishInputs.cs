@@ -73,6 +73,12 @@ internal sealed class TrustedPublishInputs
     /// <summary>The repository's and the package's .npmrc files, for the rules.</summary>
     public System.Collections.Generic.IReadOnlyList<Rules.RepositoryFile> Npmrcs { get; set; } = new Rules.RepositoryFile[0];
 
+    /// <summary>
+    /// The package folder as npm's file walker reads it, for TPB028 (what npm would pack); null to skip that check.
+    /// The task answers from the disk, one folder at a time and only when the check asks.
+    /// </summary>
+    public PackageJson.IPackageFolder? PackageFolder { get; set; }
+
     /// <summary>Projects named in generated workflows' headers whose project files still exist (the task checks the file system).</summary>
     public System.Collections.Generic.IReadOnlyCollection<string> ExistingGeneratingProjects { get; set; } = new string[0];
 

@@ -83,6 +83,9 @@ internal sealed class RuleContext
     /// <summary>Publish steps that publish this package (by working directory; unknown counts as this package).</summary>
     public IEnumerable<PublishStep> PublishStepsOfThisPackage => PublishSteps.Where(p => p.Directory == null || p.Directory == Settings.PackageDirectory || p.AllWorkspaces);
 
+    /// <summary>The package folder, for the rule about what npm would pack (TPB028); null when there is none to look at.</summary>
+    public IPackageFolder? PackageFolder { get; set; }
+
     /// <summary>True when package.json and the workflow are maintained by hand (generation off): the package.json rules apply.</summary>
     public bool HandMaintained { get; }
 

@@ -18,6 +18,7 @@ internal static class RuleRunner
         new ScopedNotPublicRule(),
         new PrereleaseWithoutTagRule(),
         new NameMismatchRule(),
+        new DotNetFilesPackedRule(),
         new ScopeRegistryRedirectRule(),
         new RegistryRedirectRule(),
         new NpmrcTokenPlaceholderRule(),

@@ -49,6 +49,38 @@ elif [ "$view_status" -ne 0 ] || [ -z "$view_output" ]; then
   fi
 fi
 
+# npm publishes what package.json's "files", .npmignore or .gitignore let in. A .NET project built beside
+# package.json leaves its project file, NuGet configuration and bin/ obj/ output there (obj/project.assets.json
+# holds absolute paths of the machine that built it). The same judgement as TPB028 at build time, over npm's own list.
+dotnet_files="$(npm pack --dry-run --json --ignore-scripts 2>/dev/null | node -e '
+  const fs = require("fs");
+  let input = "";
+  process.stdin.on("data", (d) => (input += d)).on("end", () => {
+    let paths;
+    try { paths = JSON.parse(input)[0].files.map((f) => f.path); } catch { process.exit(2); }
+    const project = /\.(cs|fs|vb)?proj$/i;
+    const buildFile = /\.((cs|fs|vb)?proj|props|targets|slnx?)$/i;
+    const hasProject = (dir) => {
+      try { return fs.readdirSync(dir || ".", { withFileTypes: true }).some((e) => e.isFile() && project.test(e.name)); } catch { return false; }
+    };
+    // Build output counts under obj/ and under bin/<configuration>/ beside a project file (bin/cli.js is an npm command).
+    const found = paths.filter((p) => {
+      const names = p.split("/");
+      const name = names[names.length - 1];
+      return buildFile.test(name) || name.toLowerCase() === "nuget.config" ||
+        names.slice(0, -1).some((n, i) => (/^obj$/i.test(n) || (/^bin$/i.test(n) && i < names.length - 2)) && hasProject(names.slice(0, i).join("/")));
+    });
+    const shown = found.slice(0, 5).join(", ") + (found.length > 5 ? ` and ${found.length - 5} more` : "");
+    process.stdout.write(shown.replace(/%/g, "%25").replace(/\r/g, "%0D").replace(/\n/g, "%0A"));
+  });
+')"
+pack_status=$?
+if [ "$pack_status" -ne 0 ]; then
+  echo "::warning title=Packed files not checked::npm pack --dry-run did not list the files it would publish, so they were not checked for the .NET project's files."
+elif [ -n "$dotnet_files" ]; then
+  fail "npm would publish the .NET build's files" "npm would publish the .NET project's files with $name@$version: $dotnet_files. They come from the .NET project built beside package.json and do not belong in the package (obj/ holds the absolute paths of the machine that built it). List only what the package needs in package.json's \"files\" (with \"files\" set, npm ignores the .npmignore beside package.json); or, with no \"files\", add bin/, obj/, *.csproj and nuget.config to .npmignore and copy .gitignore's lines into it (npm stops reading .gitignore once there is a .npmignore). The build reports this as TPB028."
+fi
+
 if [ -n "${DIST_TAG:-}" ]; then
   dist_tag="$DIST_TAG"
 else

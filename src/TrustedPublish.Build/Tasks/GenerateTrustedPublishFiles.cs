@@ -113,10 +113,13 @@ public sealed class GenerateTrustedPublishFiles : TrustedPublishTaskBase
         var inputs = generated.Inputs;
         var workflows = inputs.Workflows;
         var generateEnabled = inputs.GenerateEnabled;
+        var packageFolder = inputs.PackageFolder;
         try
         {
+            // Only the old workflow's findings are shown: the package folder is not walked again.
             inputs.Workflows = new[] { new Rules.RepositoryFile(workflowPath, Display(workflowPath), generated.OnDisk!) };
             inputs.GenerateEnabled = false;
+            inputs.PackageFolder = null;
             var findings = TrustedPublishEngine.Diagnose(inputs).Diagnostics.Where(d => d.File == workflowPath).ToList();
             Log.LogMessage(MessageImportance.High, $"TrustedPublish.Build: replaced {Display(workflowPath)}, which it had not written (TrustedPublishReplaceWorkflow=true); the checks found {findings.Count} problem(s) in the old file.");
             foreach (var finding in findings)
@@ -128,6 +131,7 @@ public sealed class GenerateTrustedPublishFiles : TrustedPublishTaskBase
         {
             inputs.Workflows = workflows;
             inputs.GenerateEnabled = generateEnabled;
+            inputs.PackageFolder = packageFolder;
         }
     }
 }

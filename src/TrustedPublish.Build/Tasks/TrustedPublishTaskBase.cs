@@ -122,6 +122,9 @@ public abstract class TrustedPublishTaskBase : Task
             PackageJsonPath = packageJsonPath,
             Lockfile = RepositoryFiles.FindLockfile(PackageDirectory),
             OtherPackageManagerFile = RepositoryFiles.FindOtherPackageManagerFile(PackageDirectory, RepositoryRoot),
+
+            // Read lazily, folder by folder, only if the check of what npm would pack runs (TPB028).
+            PackageFolder = new PackageFolderReader(files, PackageDirectory),
         };
 
         // The file being read, so a failure names the right one.
