@@ -171,6 +171,14 @@ public static class TrustedPublishEngine
             return new TrustedPublishResult(diagnostics, null, null, null);
         }
 
+        // A pin that Dependabot or Renovate moved forward in the committed workflow is kept (CommittedPins says why),
+        // so generate does not undo the bot's pull request and verify renders exactly what was merged.
+        if (settings.PinActions)
+        {
+            var committed = inputs.Workflows.FirstOrDefault(w => w.RelativePath == settings.WorkflowPath)?.Text;
+            settings.Pins = CommittedPins.Adopt(settings.Pins, committed);
+        }
+
         var workflow = WorkflowGenerator.Generate(settings);
         var patch = PackageJsonPatcher.Patch(document, new PackageJsonTarget
         {

@@ -33,6 +33,9 @@ public sealed class PublishSettings
 
     public bool PinActions { get; set; } = true;
 
+    /// <summary>The commit and release written for each action when <see cref="PinActions"/> is on: the package's, a project item's, or the committed workflow's newer one.</summary>
+    public Workflow.ActionPinSet Pins { get; set; } = Workflow.ActionPinSet.Packaged;
+
     /// <summary>True when the user chose to replace a workflow file this package did not write (TrustedPublishReplaceWorkflow).</summary>
     public bool ReplaceWorkflow { get; set; }
 
