@@ -175,6 +175,10 @@ public static class DiagnosticCatalog
         "'{0}' pins {1} in a way TrustedPublish.Build does not accept, from line {2}: the file has '{3}', which {4}; the generator writes {5}.",
         "a newer release of {1} pinned to its full 40-character commit SHA with its '# vX.Y.Z' comment, as Dependabot and Renovate write it, is kept; otherwise run 'dotnet build' without CI=true to restore the generated pin, or set the pin with a TrustedPublishActionPin item.", "");
 
+    public static readonly DiagnosticDescriptor ActionPinInvalid = new(
+        "TPB034", Error, "A TrustedPublishActionPin item is invalid",
+        "TrustedPublishActionPin '{0}' {1}; no pin was changed.",
+        "write it as <TrustedPublishActionPin Include=\"actions/checkout\" Sha=\"<full 40-character commit SHA>\" Version=\"v7.2.0\" />, one item per action the workflow uses.", "");
 
     // 040-049: reading and writing the repository's files, who owns them, and which repository publishes.
     public static readonly DiagnosticDescriptor WriteFailed = new(
@@ -341,7 +345,7 @@ public static class DiagnosticCatalog
         ScriptNameInvalid, PropertyBlank, PackageDirectoryUnsafe, RepositorySourcesDisagree,
         PackageJsonInvalid, PackageJsonWrongShape, PackageJsonDrift,
         RepositoryUrlMismatch, ProvenanceForced, ScopedNotPublic, PrereleaseWithoutTag, NameMismatch, PackageNotPublishable,
-        WorkflowDrift, WorkflowMissing, PackageManagerNotSupported, ActionPinDrift,
+        WorkflowDrift, WorkflowMissing, PackageManagerNotSupported, ActionPinDrift, ActionPinInvalid,
         WriteFailed, ReadFailed, ConflictingProjects, SymbolicLink, NotARegularFile, FileTooLarge,
         PackageJsonKeptByTwoProjects, WorkflowNotGenerated, RepositoryWouldMove, RepositoryCaseDiffers,
         ScopeRegistryRedirect, RegistryRedirect, NpmrcTokenPlaceholder, NpmrcLiteralToken,

@@ -183,9 +183,10 @@ public static class SettingsResolver
         return Finish(inputs, packageJson, settings, diagnostics, errorsBefore);
     }
 
-    /// <summary>The checks that need every setting: which repository wins when the sources disagree.</summary>
+    /// <summary>The pins set by project items, and the checks that need every setting: which repository wins when the sources disagree.</summary>
     private static PublishSettings? Finish(TrustedPublishInputs inputs, PackageJsonDocument packageJson, PublishSettings settings, List<Diagnostic> diagnostics, int errorsBefore)
     {
+        settings.Pins = ActionPinItems.Resolve(inputs, diagnostics);
         RepositorySources.Check(inputs, packageJson, settings, diagnostics);
         return diagnostics.Count(d => d.Severity == DiagnosticSeverity.Error) == errorsBefore ? settings : null;
     }
