@@ -58,11 +58,11 @@ internal sealed class InProcessTask : IBuildEngine
         return item;
     }
 
-    public static (bool Succeeded, InProcessTask Engine) Run<T>(string projectFile, IDictionary<string, string> metadata)
+    public static (bool Succeeded, InProcessTask Engine) Run<T>(string projectFile, IDictionary<string, string> metadata, ITaskItem[]? actionPins = null)
         where T : TrustedPublishTaskBase, new()
     {
         var engine = new InProcessTask();
-        var task = new T { BuildEngine = engine, Settings = Settings(projectFile, metadata) };
+        var task = new T { BuildEngine = engine, Settings = Settings(projectFile, metadata), ActionPins = actionPins ?? Array.Empty<ITaskItem>() };
         return (task.Execute(), engine);
     }
 }
@@ -93,15 +93,18 @@ internal sealed class TaskRepository : IDisposable
 
     public Dictionary<string, string> Metadata { get; }
 
+    /// <summary>The TrustedPublishActionPin items passed to the tasks, as the targets pass @(TrustedPublishActionPin).</summary>
+    public List<ITaskItem> ActionPins { get; } = new();
+
     public string WorkflowPath => Path.Combine(Root, ".github", "workflows", "publish.yml");
 
     public string Path_(string relative) => Path.Combine(Root, relative.Replace('/', Path.DirectorySeparatorChar));
 
-    public (bool Succeeded, InProcessTask Engine) Generate() => InProcessTask.Run<GenerateTrustedPublishFiles>(ProjectFile, Metadata);
+    public (bool Succeeded, InProcessTask Engine) Generate() => InProcessTask.Run<GenerateTrustedPublishFiles>(ProjectFile, Metadata, ActionPins.ToArray());
 
-    public (bool Succeeded, InProcessTask Engine) Verify() => InProcessTask.Run<VerifyTrustedPublishFiles>(ProjectFile, Metadata);
+    public (bool Succeeded, InProcessTask Engine) Verify() => InProcessTask.Run<VerifyTrustedPublishFiles>(ProjectFile, Metadata, ActionPins.ToArray());
 
-    public (bool Succeeded, InProcessTask Engine) Doctor() => InProcessTask.Run<DiagnoseTrustedPublishing>(ProjectFile, Metadata);
+    public (bool Succeeded, InProcessTask Engine) Doctor() => InProcessTask.Run<DiagnoseTrustedPublishing>(ProjectFile, Metadata, ActionPins.ToArray());
 
     public void Dispose()
     {

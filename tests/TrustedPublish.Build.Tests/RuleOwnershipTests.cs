@@ -49,6 +49,8 @@ public sealed class RuleOwnershipTests
         [nameof(DiagnosticCatalog.PackageJsonDrift)] = "TrustedPublish.Build.Core/Verification/PackageJsonDrift.cs",
         [nameof(DiagnosticCatalog.WorkflowDrift)] = "TrustedPublish.Build.Core/Verification/WorkflowDrift.cs",
         [nameof(DiagnosticCatalog.WorkflowMissing)] = "TrustedPublish.Build.Core/Verification/WorkflowDrift.cs",
+        [nameof(DiagnosticCatalog.ActionPinDrift)] = "TrustedPublish.Build.Core/Verification/ActionPinDrift.cs",
+        [nameof(DiagnosticCatalog.ActionPinInvalid)] = "TrustedPublish.Build.Core/Model/ActionPinItems.cs",
         [nameof(DiagnosticCatalog.WriteFailed)] = "TrustedPublish.Build/Tasks/TrustedPublishTaskBase.cs",
         [nameof(DiagnosticCatalog.ReadFailed)] = "TrustedPublish.Build/Tasks/TrustedPublishTaskBase.cs",
         [nameof(DiagnosticCatalog.ConflictingProjects)] = "TrustedPublish.Build.Core/Workflow/WorkflowOwnership.cs",

@@ -72,4 +72,40 @@ public sealed class SettingsListTests
             }
         }
     }
+
+    /// <summary>
+    /// The TrustedPublishActionPin items are the one input that is not a property: every task gets them, each item with
+    /// all its metadata reaches the up-to-date cache (so changing one regenerates), the task reads that metadata, and the
+    /// README documents the item with it.
+    /// </summary>
+    [TestMethod]
+    public void ActionPinItems_ReachEveryTask_TheUpToDateCache_AndTheReadme()
+    {
+        var targets = Read("build", "TrustedPublish.Build.targets");
+        var invocations = Regex.Matches(targets, @"<(?:GenerateTrustedPublishFiles|VerifyTrustedPublishFiles|DiagnoseTrustedPublishing)\b[^>]*>").Select(m => m.Value).ToList();
+        Assert.IsTrue(invocations.Count >= 3);
+        foreach (var invocation in invocations)
+        {
+            StringAssert.Contains(invocation, @"ActionPins=""@(TrustedPublishActionPin)""", "every task invocation gets the items");
+        }
+
+        var metadata = new[] { "Sha", "Version" };
+        var cache = Regex.Match(targets, @"<_TrustedPublishInputValue Include=""@\(TrustedPublishActionPin->'(?<transform>[^']*)'\)"" />");
+        Assert.IsTrue(cache.Success, "the items reach the up-to-date cache through a transform (never globbed)");
+        foreach (var name in new[] { "Identity" }.Concat(metadata))
+        {
+            StringAssert.Contains(cache.Groups["transform"].Value, $"%({name})", $"{name} is in the cache");
+        }
+
+        var task = Read("src", "TrustedPublish.Build", "Tasks", "TrustedPublishTaskBase.cs");
+        var readme = Read("README.md");
+        var items = readme.Substring(readme.IndexOf("## Items", StringComparison.Ordinal));
+        items = items.Substring(0, items.IndexOf("\n## ", 3, StringComparison.Ordinal));
+        StringAssert.Contains(items, "| `TrustedPublishActionPin` |");
+        foreach (var name in metadata)
+        {
+            StringAssert.Contains(task, $"GetMetadata(\"{name}\")", $"the task reads {name}");
+            StringAssert.Contains(items, $"`{name}`", $"the README documents {name}");
+        }
+    }
 }

@@ -175,6 +175,16 @@ internal static class DiagnosticCatalog
         "This package is built with another package manager than npm ({0}); the generated workflow would install with npm, ignore that lockfile, and publish workspace: dependencies as written, so nothing was generated.",
         "keep your own publishing workflow and set TrustedPublishGenerateEnabled=false (the build then checks that workflow as TrustedPublishDoctor does); support for pnpm, Yarn and Bun is planned.", "an uninstallable package (workspace: dependencies), or npm ci failing without package-lock.json");
 
+    public static readonly DiagnosticDescriptor ActionPinDrift = new(
+        "TPB033", Error, "An action's pin in the workflow is not one the generator accepts",
+        "'{0}' pins {1} in a way TrustedPublish.Build does not accept, from line {2}: the file has '{3}', which {4}; the generator writes {5}.",
+        "a newer release of {1} pinned to its full 40-character commit SHA with its '# vX.Y.Z' comment, as Dependabot and Renovate write it, is kept; otherwise run 'dotnet build' without CI=true to restore the generated pin, or set the pin with a TrustedPublishActionPin item.", "");
+
+    public static readonly DiagnosticDescriptor ActionPinInvalid = new(
+        "TPB034", Error, "A TrustedPublishActionPin item is invalid",
+        "TrustedPublishActionPin '{0}' {1}; no pin was changed.",
+        "write it as <TrustedPublishActionPin Include=\"actions/checkout\" Sha=\"<full 40-character commit SHA>\" Version=\"v7.2.0\" />, one item per action the workflow uses.", "");
+
     // 040-049: reading and writing the repository's files, who owns them, and which repository publishes.
     public static readonly DiagnosticDescriptor WriteFailed = new(
         "TPB040", Error, "A file could not be written",
@@ -340,7 +350,7 @@ internal static class DiagnosticCatalog
         ScriptNameInvalid, PropertyBlank, PackageDirectoryUnsafe, RepositorySourcesDisagree,
         PackageJsonInvalid, PackageJsonWrongShape, PackageJsonDrift,
         RepositoryUrlMismatch, ProvenanceForced, ScopedNotPublic, PrereleaseWithoutTag, NameMismatch, DotNetFilesPacked, PackageNotPublishable,
-        WorkflowDrift, WorkflowMissing, PackageManagerNotSupported,
+        WorkflowDrift, WorkflowMissing, PackageManagerNotSupported, ActionPinDrift, ActionPinInvalid,
         WriteFailed, ReadFailed, ConflictingProjects, SymbolicLink, NotARegularFile, FileTooLarge,
         PackageJsonKeptByTwoProjects, WorkflowNotGenerated, RepositoryWouldMove, RepositoryCaseDiffers,
         ScopeRegistryRedirect, RegistryRedirect, NpmrcTokenPlaceholder, NpmrcLiteralToken,

@@ -24,6 +24,7 @@ internal sealed class PublishSettings
         DistTag = draft.DistTag;
         RunsOn = draft.RunsOn;
         PinActions = draft.PinActions;
+        Pins = draft.Pins;
         ReplaceWorkflow = draft.ReplaceWorkflow;
         CheckScripts = draft.CheckScripts;
         PackageDirectory = draft.PackageDirectory;
@@ -57,6 +58,9 @@ internal sealed class PublishSettings
     public string RunsOn { get; }
 
     public bool PinActions { get; }
+
+    /// <summary>The commit and release written for each action when <see cref="PinActions"/> is on: the package's, a project item's, or the committed workflow's newer one.</summary>
+    public Workflow.ActionPinSet Pins { get; }
 
     /// <summary>True when the user chose to replace a workflow file this package did not write (TrustedPublishReplaceWorkflow).</summary>
     public bool ReplaceWorkflow { get; }
@@ -97,6 +101,8 @@ internal sealed class PublishSettings
         public string? DistTag { get; set; }
         public string RunsOn { get; set; } = "ubuntu-latest";
         public bool PinActions { get; set; } = true;
+
+        public Workflow.ActionPinSet Pins { get; set; } = Workflow.ActionPinSet.Packaged;
         public bool ReplaceWorkflow { get; set; }
         public IReadOnlyList<string> CheckScripts { get; set; } = new string[0];
         public string PackageDirectory { get; set; } = "";

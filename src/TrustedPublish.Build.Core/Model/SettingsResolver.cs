@@ -183,9 +183,19 @@ internal static class SettingsResolver
         return Finish(inputs, packageJson, settings, diagnostics, errorsBefore);
     }
 
-    /// <summary>The checks that need every setting: which repository wins when the sources disagree.</summary>
+    /// <summary>The pins (project items, then a newer pin in the committed workflow), and the checks that need every setting: which repository wins when the sources disagree.</summary>
     private static PublishSettings? Finish(TrustedPublishInputs inputs, PackageJsonDocument packageJson, PublishSettings.Draft draft, List<Diagnostic> diagnostics, int errorsBefore)
     {
+        draft.Pins = ActionPinItems.Resolve(inputs, diagnostics);
+
+        // A pin that Dependabot or Renovate moved forward in the committed workflow is kept (CommittedPins says why),
+        // so generate does not undo the bot's pull request and verify renders exactly what was merged.
+        if (draft.PinActions)
+        {
+            var committed = inputs.Workflows.FirstOrDefault(w => w.RelativePath == ".github/workflows/" + draft.WorkflowFile)?.Text;
+            draft.Pins = Workflow.CommittedPins.Adopt(draft.Pins, committed);
+        }
+
         var settings = draft.Build();
         RepositorySources.Check(inputs, packageJson, settings, diagnostics);
         return diagnostics.Count(d => d.Severity == DiagnosticSeverity.Error) == errorsBefore ? settings : null;

@@ -48,6 +48,9 @@ internal sealed class TrustedPublishInputs
     /// <summary>The project's RepositoryUrl property.</summary>
     public string RepositoryUrl { get; set; } = "";
 
+    /// <summary>TrustedPublishActionPin items, in project order: pins that replace the package's own (validated into TPB034).</summary>
+    public System.Collections.Generic.IReadOnlyList<ActionPinItem> ActionPins { get; set; } = new ActionPinItem[0];
+
     /// <summary>Text of the git config file that holds remote "origin", or null.</summary>
     public string? GitConfigText { get; set; }
 

@@ -19,11 +19,17 @@ internal static class ActionPins
 internal sealed class ActionPin
 {
     public ActionPin(string repository, string majorTag, string release, string commit)
+        : this(repository, majorTag, release, commit, PinSource.Package)
+    {
+    }
+
+    private ActionPin(string repository, string majorTag, string release, string commit, PinSource source)
     {
         Repository = repository;
         MajorTag = majorTag;
         Release = release;
         Commit = commit;
+        Source = source;
     }
 
     public string Repository { get; }
@@ -33,4 +39,23 @@ internal sealed class ActionPin
     public string Release { get; }
 
     public string Commit { get; }
+
+    /// <summary>Where this pin came from: the package, a project item, or the committed workflow.</summary>
+    public PinSource Source { get; }
+
+    /// <summary>The same action pinned to another release and commit; the major tag (for unpinned workflows) stays the package's.</summary>
+    public ActionPin With(string release, string commit, PinSource source) => new(Repository, MajorTag, release, commit, source);
+}
+
+/// <summary>Who chose a pin, for messages that say why the generator writes it.</summary>
+internal enum PinSource
+{
+    /// <summary>The table in <see cref="ActionPins"/>.</summary>
+    Package,
+
+    /// <summary>A TrustedPublishActionPin item in the project.</summary>
+    ProjectItem,
+
+    /// <summary>The committed workflow, updated by Dependabot, Renovate or a reviewed edit.</summary>
+    CommittedWorkflow,
 }

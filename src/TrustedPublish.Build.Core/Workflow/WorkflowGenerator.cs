@@ -238,8 +238,10 @@ internal static class WorkflowGenerator
         yaml.Key("uses");
         if (settings.PinActions)
         {
-            yaml.Plain(action.Repository + "@" + action.Commit);
-            yaml.Comment(action.Release, inline: true);
+            // The commit and release are validated where they come from (40 hex digits, a semantic version): safe as plain text.
+            var pin = settings.Pins.For(action);
+            yaml.Plain(pin.Repository + "@" + pin.Commit);
+            yaml.Comment(pin.Release, inline: true);
         }
         else
         {

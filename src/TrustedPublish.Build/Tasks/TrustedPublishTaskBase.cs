@@ -27,6 +27,12 @@ public abstract class TrustedPublishTaskBase : Task
     [Required]
     public ITaskItem Settings { get; set; } = null!;
 
+    /// <summary>
+    /// The TrustedPublishActionPin items: the action (owner/repo) as the item, with metadata <c>Sha</c> (the full commit
+    /// SHA) and <c>Version</c> (its release, such as v7.2.0). Each replaces the package's pin for that action.
+    /// </summary>
+    public ITaskItem[] ActionPins { get; set; } = Array.Empty<ITaskItem>();
+
     private string ProjectFile => Settings.ItemSpec;
 
     /// <summary>Folder holding .github/workflows.</summary>
@@ -133,6 +139,7 @@ public abstract class TrustedPublishTaskBase : Task
         {
             inputs.PackageJson = files.ReadInside(packageJsonPath);
             inputs.ProjectFileText = projectFileText;
+            inputs.ActionPins = ReadActionPins(projectFileText, ref reading);
             inputs.Workflows = ReadWorkflows(files, ref reading);
             inputs.ExistingGeneratingProjects = inputs.Workflows
                 .Select(w => Workflow.WorkflowGenerator.ReadGeneratingProject(w.Text))
@@ -218,6 +225,38 @@ public abstract class TrustedPublishTaskBase : Task
         var path = WorkflowPath(result.Settings);
         var workflow = ResolveWorkflow(result, inputs, path);
         return workflow == null ? null : new Generated(inputs, result, path, workflow.Value.Expected, workflow.Value.OnDisk);
+    }
+
+    /// <summary>
+    /// The TrustedPublishActionPin items as plain values. An item defined in an imported file (Directory.Build.props)
+    /// carries that file's text, so an error points at the item's line there; those files are the user's build files,
+    /// read only when they define an item, and only up to the size a real project file could have.
+    /// </summary>
+    private List<ActionPinItem> ReadActionPins(string? projectFileText, ref string reading)
+    {
+        const long MaxImportSize = 1024 * 1024;
+        var items = new List<ActionPinItem>();
+        var texts = new Dictionary<string, string?>(StringComparer.Ordinal);
+        foreach (var item in ActionPins)
+        {
+            var file = item.GetMetadata("DefiningProjectFullPath");
+            string? text = null;
+            if (file.Length == 0 || string.Equals(Path.GetFullPath(file), Path.GetFullPath(ProjectFile), StringComparison.Ordinal))
+            {
+                file = ProjectFile;
+                text = projectFileText;
+            }
+            else if (!texts.TryGetValue(file, out text))
+            {
+                reading = file;
+                text = File.Exists(file) && new FileInfo(file).Length <= MaxImportSize ? File.ReadAllText(file) : null;
+                texts[file] = text;
+            }
+
+            items.Add(new ActionPinItem(item.ItemSpec, item.GetMetadata("Sha"), item.GetMetadata("Version"), file, text));
+        }
+
+        return items;
     }
 
     /// <summary>Every *.yml and *.yaml in .github/workflows, in a fixed order.</summary>
