@@ -1,6 +1,8 @@
 using System;
 using System.IO;
+#if NET
 using System.Runtime.InteropServices;
+#endif
 using TrustedPublish.Build.Diagnostics;
 
 namespace TrustedPublish.Build.IO;
@@ -33,16 +35,39 @@ internal sealed class RepositoryFileSystem
     /// <summary>Throws <see cref="RefusedFileException"/> unless <paramref name="path"/> really lies inside the repository.</summary>
     public void EnsureInside(string path)
     {
+#if !NET
+        // .NET Framework cannot read a link's target: a link or junction below the repository root is refused,
+        // never guessed at (above the root, the user's own folders are theirs to arrange).
+        var relative = RepositoryFiles.RelativePath(Root, path);
+        if (relative == null)
+        {
+            throw new RefusedFileException(DiagnosticCatalog.SymbolicLink.Create(path, 1, 1, path, $"lies outside the repository '{Root}'"));
+        }
+
+        var current = Root;
+        foreach (var part in relative.Split(new[] { '/' }, StringSplitOptions.RemoveEmptyEntries))
+        {
+            current = Path.Combine(current, part);
+            var attributes = new FileInfo(current).Attributes;
+            if (attributes != (FileAttributes)(-1) && (attributes & FileAttributes.ReparsePoint) != 0)
+            {
+                throw new RefusedFileException(DiagnosticCatalog.SymbolicLink.Create(path, 1, 1, path, $"goes through the link or junction '{current}', which .NET Framework cannot follow safely"));
+            }
+        }
+
+        return;
+#else
         var real = RealPath(path);
         if (real == null)
         {
-            throw new RefusedFileException(DiagnosticCatalog.SymbolicLink.Create(path, 1, 1, path, $"goes through more than {MaxLinkHops} symbolic links"));
+            throw new RefusedFileException(DiagnosticCatalog.SymbolicLink.Create(path, 1, 1, path, $"goes through links that cannot be followed (a cycle, or more than {MaxLinkHops} links)"));
         }
 
         if (!IsUnder(real, RealRoot))
         {
             throw new RefusedFileException(DiagnosticCatalog.SymbolicLink.Create(path, 1, 1, path, $"resolves to '{real}', outside the repository '{RealRoot}'"));
         }
+#endif
     }
 
     /// <summary>
@@ -154,12 +179,14 @@ internal sealed class RepositoryFileSystem
         return current;
     }
 
+#if NET
     private static bool IsUnder(string path, string root)
     {
         var comparison = RuntimeInformation.IsOSPlatform(OSPlatform.Windows) ? StringComparison.OrdinalIgnoreCase : StringComparison.Ordinal;
         var normalizedRoot = root.TrimEnd(Path.DirectorySeparatorChar, Path.AltDirectorySeparatorChar) + Path.DirectorySeparatorChar;
         return (path.TrimEnd(Path.DirectorySeparatorChar) + Path.DirectorySeparatorChar).StartsWith(normalizedRoot, comparison);
     }
+#endif
 
     private static string? LinkTarget(string path)
     {
@@ -174,9 +201,7 @@ internal sealed class RepositoryFileSystem
             return null;
         }
 #else
-        // .NET Framework cannot read a link's target: a link (or junction) is refused as if it led outside.
-        var attributes = new FileInfo(path).Attributes;
-        return attributes != (FileAttributes)(-1) && (attributes & FileAttributes.ReparsePoint) != 0 ? "\0outside" : null;
+        return null; // RealPath refuses links itself under .NET Framework.
 #endif
     }
 
