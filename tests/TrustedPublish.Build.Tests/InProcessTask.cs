@@ -46,23 +46,20 @@ internal sealed class InProcessTask : IBuildEngine
     public string Log => string.Join("\n", Errors.Select(e => $"{e.File}({e.LineNumber},{e.ColumnNumber}): error {e.Code}: {e.Message}")
         .Concat(Warnings.Select(w => $"{w.File}({w.LineNumber},{w.ColumnNumber}): warning {w.Code}: {w.Message}")));
 
-    /// <summary>The settings item as the targets build it: the project file with the settings as metadata.</summary>
-    public static ITaskItem Settings(string projectFile, IDictionary<string, string> metadata)
-    {
-        var item = new TaskItem(projectFile);
-        foreach (var (name, value) in metadata)
+    /// <summary>The settings as the targets pass them: one item per setting, its value as Value metadata.</summary>
+    public static ITaskItem[] Values(IDictionary<string, string> settings) =>
+        settings.Select(s =>
         {
-            item.SetMetadata(name, value);
-        }
-
-        return item;
-    }
+            var item = new TaskItem(s.Key);
+            item.SetMetadata("Value", s.Value);
+            return (ITaskItem)item;
+        }).ToArray();
 
     public static (bool Succeeded, InProcessTask Engine) Run<T>(string projectFile, IDictionary<string, string> metadata, ITaskItem[]? actionPins = null)
         where T : TrustedPublishTaskBase, new()
     {
         var engine = new InProcessTask();
-        var task = new T { BuildEngine = engine, Settings = Settings(projectFile, metadata), ActionPins = actionPins ?? Array.Empty<ITaskItem>() };
+        var task = new T { BuildEngine = engine, Settings = new TaskItem(projectFile), Values = Values(metadata), ActionPins = actionPins ?? Array.Empty<ITaskItem>() };
         return (task.Execute(), engine);
     }
 }

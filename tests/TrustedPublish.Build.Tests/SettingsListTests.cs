@@ -27,8 +27,7 @@ public sealed class SettingsListTests
     private static Dictionary<string, string> SettingsItemMetadata()
     {
         var targets = Read("build", "TrustedPublish.Build.targets");
-        var item = Regex.Match(targets, @"<_TrustedPublishSettings Include=""[^""]*"">(?<body>.*?)</_TrustedPublishSettings>", RegexOptions.Singleline).Groups["body"].Value;
-        return Regex.Matches(item, @"<(?<name>\w+)>\$\((?<property>\w+)\)</\k<name>>").ToDictionary(m => m.Groups["name"].Value, m => m.Groups["property"].Value);
+        return Regex.Matches(targets, @"<_TrustedPublishSetting Include=""(?<name>\w+)"" Value=""\$\((?<property>\w+)\)"" />").ToDictionary(m => m.Groups["name"].Value, m => m.Groups["property"].Value);
     }
 
     [TestMethod]
@@ -43,17 +42,21 @@ public sealed class SettingsListTests
             "README Properties table vs the settings item plus the properties only the targets use");
     }
 
+    /// <summary>The settings are declared once: the cache and every task read that one list, whole.</summary>
     [TestMethod]
-    public void EverySetting_ReachesTheUpToDateCache_Escaped()
+    public void TheOneListOfSettings_FeedsTheUpToDateCacheAndEveryTask()
     {
         var targets = Read("build", "TrustedPublish.Build.targets");
-        var cached = Regex.Matches(targets, @"<_TrustedPublishInputValue Include=""(?<name>\w+)=\$\(\[MSBuild\]::Escape\('\$\((?<property>\w+)\)'\)\)""").ToDictionary(m => m.Groups["name"].Value, m => m.Groups["property"].Value);
-        foreach (var (metadata, property) in SettingsItemMetadata().Where(s => s.Key is not ("GenerateEnabled" or "PackageDirectoryProperty")))
+        Assert.IsTrue(SettingsItemMetadata().Count >= 19, "the list of settings is where the targets declare it");
+        StringAssert.Contains(targets, @"<_TrustedPublishInputValue Include=""@(_TrustedPublishSetting->'%(Identity)=%(Value)')"" />", "the cache is written from the list, every value as it is");
+        var invocations = Regex.Matches(targets, @"<(?:GenerateTrustedPublishFiles|VerifyTrustedPublishFiles|DiagnoseTrustedPublishing)\b[^>]*>").Select(m => m.Value).ToList();
+        Assert.IsTrue(invocations.Count >= 3);
+        foreach (var invocation in invocations)
         {
-            var key = metadata;
-            Assert.IsTrue(cached.TryGetValue(key, out var cachedProperty), $"{property} ({metadata}) is not in the up-to-date cache, escaped: changing it would not rerun generation");
-            Assert.AreEqual(property, cachedProperty, metadata);
+            StringAssert.Contains(invocation, @"Values=""@(_TrustedPublishSetting)""", "every task invocation gets the list");
         }
+
+        Assert.AreEqual(1, Regex.Matches(targets, @"\$\(TrustedPublishTagPattern\)").Count, "a setting's property is read in one place in the targets");
     }
 
     [TestMethod]

@@ -19,10 +19,8 @@ namespace TrustedPublish.Build.Tasks;
 public abstract class TrustedPublishTaskBase : Task
 {
     /// <summary>
-    /// The project file, with the settings as metadata: RepositoryRoot, PackageDirectory (full paths, the
-    /// targets work out their defaults), Owner, Repository, PackageName, NodeVersion, WorkflowFile,
-    /// Environment, Access, Provenance, TagPattern, DistTag, RunsOn, PinActions, CheckScripts and
-    /// RepositoryUrl (the raw property values; empty means "use the default").
+    /// The project file: named in messages, and read to find the line of a property a diagnostic is about.
+    /// The settings themselves come in <see cref="Values"/>.
     /// </summary>
     [Required]
     public ITaskItem Settings { get; set; } = null!;
@@ -36,12 +34,25 @@ public abstract class TrustedPublishTaskBase : Task
     private string ProjectFile => Settings.ItemSpec;
 
     /// <summary>Folder holding .github/workflows.</summary>
-    protected string RepositoryRoot => Settings.GetMetadata("RepositoryRoot");
+    protected string RepositoryRoot => Value("RepositoryRoot");
 
     /// <summary>Folder holding package.json.</summary>
-    protected string PackageDirectory => Settings.GetMetadata("PackageDirectory");
+    protected string PackageDirectory => Value("PackageDirectory");
 
-    private string Value(string name) => Settings.GetMetadata(name);
+    /// <summary>
+    /// The settings, one item per setting (its name, and its value as Value metadata), declared once in the targets
+    /// (`_TrustedPublishSetting`); the up-to-date cache is written from the same list. An absent name reads as "".
+    /// </summary>
+    [Required]
+    public ITaskItem[] Values { get; set; } = Array.Empty<ITaskItem>();
+
+    private Dictionary<string, string>? _values;
+
+    private string Value(string name)
+    {
+        _values ??= Values.GroupBy(v => v.ItemSpec, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.Last().GetMetadata("Value"), StringComparer.Ordinal);
+        return _values.TryGetValue(name, out var value) ? value : "";
+    }
 
     public sealed override bool Execute()
     {
@@ -76,7 +87,7 @@ public abstract class TrustedPublishTaskBase : Task
         SourceSpan At(string property) => ProjectFileLocator.Find(ProjectFile, projectFileText, property);
 
         // Needed before the settings are resolved (it says where package.json is), so asked here; the resolver owns TPB017.
-        var packageDirectoryProperty = Settings.GetMetadata("PackageDirectoryProperty");
+        var packageDirectoryProperty = Value("PackageDirectoryProperty");
         if (SettingsResolver.Blank("TrustedPublishPackageDirectory", packageDirectoryProperty, At) is { } blank)
         {
             Report(blank);
