@@ -14,8 +14,12 @@ namespace TrustedPublish.Build.Rules.Workflows;
 /// </summary>
 internal sealed class NpmBeforePublish
 {
-    private NpmBeforePublish(PublishStep publish, WorkflowStep? setupNode, string? nodeSpec, NodeVersion? node, bool upgraded, List<(WorkflowStep Step, NpmUpgrade Upgrade)> latestSincePreviousPublish)
+    /// <summary>Actions known not to set up Node.js: a job with only these (and no setup-node) runs the runner's own Node.</summary>
+    private static readonly string[] NotNodeSetups = { "actions/checkout@", "actions/cache@", "actions/upload-artifact@", "actions/download-artifact@", "actions/github-script@" };
+
+    private NpmBeforePublish(PublishStep publish, WorkflowStep? setupNode, string? nodeSpec, NodeVersion? node, bool upgraded, List<(WorkflowStep Step, NpmUpgrade Upgrade)> latestSincePreviousPublish, bool otherSetup)
     {
+        OtherSetup = otherSetup;
         Publish = publish;
         SetupNode = setupNode;
         NodeSpec = nodeSpec;
@@ -25,6 +29,12 @@ internal sealed class NpmBeforePublish
     }
 
     public PublishStep Publish { get; }
+
+    /// <summary>
+    /// True when, without setup-node, another action ran before the publish step (mise, volta, a composite setup
+    /// action of the repository): the Node.js it sets up is unknown, not the runner's preinstalled one.
+    /// </summary>
+    public bool OtherSetup { get; }
 
     /// <summary>The last setup-node step before the publish step; null when there is none (the runner's preinstalled Node.js, with npm 10).</summary>
     public WorkflowStep? SetupNode { get; }
@@ -52,6 +62,7 @@ internal sealed class NpmBeforePublish
         foreach (var job in context.PublishSteps.GroupBy(p => p.Job))
         {
             WorkflowStep? setupNode = null;
+            var otherSetup = false;
             var upgraded = false;
             var next = 0;
             foreach (var publish in job.OrderBy(p => p.Step.Index))
@@ -63,6 +74,10 @@ internal sealed class NpmBeforePublish
                     if (step.Uses?.StartsWith("actions/setup-node@", StringComparison.OrdinalIgnoreCase) == true)
                     {
                         setupNode = step;
+                    }
+                    else if (step.Uses is string uses && !NotNodeSetups.Any(n => uses.StartsWith(n, StringComparison.OrdinalIgnoreCase)))
+                    {
+                        otherSetup = true;
                     }
 
                     foreach (var upgrade in NpmUpgrades(step.Run?.Value))
@@ -77,7 +92,7 @@ internal sealed class NpmBeforePublish
 
                 var nodeSpec = setupNode?.With == null ? null : WorkflowDocument.Text(WorkflowDocument.Child(setupNode.With, "node-version"));
                 var node = nodeSpec == null || nodeSpec.Contains("${{") ? null : NodeVersion.Read(nodeSpec);
-                yield return new NpmBeforePublish(publish, setupNode, nodeSpec, node, upgraded, latest);
+                yield return new NpmBeforePublish(publish, setupNode, nodeSpec, node, upgraded, latest, otherSetup);
             }
         }
     }

@@ -21,7 +21,7 @@ internal sealed class NpmTooOldRule : IRepositoryRule
             {
                 yield return DiagnosticCatalog.NodeTooOldForTrustedPublishing.Create(publish.Workflow.File.Path, publish.Line, publish.Column, publish.Job.Id, before.What);
             }
-            else if ((before.SetupNode == null || before.Node?.NeedsNpmUpgrade == true) && !before.Upgraded)
+            else if (((before.SetupNode == null && !before.OtherSetup) || before.Node?.NeedsNpmUpgrade == true) && !before.Upgraded)
             {
                 yield return DiagnosticCatalog.NpmTooOld.Create(publish.Workflow.File.Path, publish.Line, publish.Column, publish.Job.Id, before.What);
             }

@@ -320,6 +320,26 @@ internal sealed class WorkflowStep
 
     private LayeredEnv? _env;
 
+    /// <summary>The value set under an env key node that <see cref="Env"/> returned (step, job or workflow level).</summary>
+    public YamlNode? EnvValue(YamlNode key)
+    {
+        foreach (var level in new[] { Node, Job.Node, (YamlNode)Job.Workflow.Root })
+        {
+            if (WorkflowDocument.Child(level, "env") is YamlMappingNode mapping)
+            {
+                foreach (var entry in mapping.Children)
+                {
+                    if (ReferenceEquals(entry.Key, key))
+                    {
+                        return entry.Value;
+                    }
+                }
+            }
+        }
+
+        return null;
+    }
+
     /// <summary>The string-keyed entries of a node's env mapping, with the key node of each.</summary>
     internal static Dictionary<string, YamlNode> EnvEntries(YamlNode node)
     {
