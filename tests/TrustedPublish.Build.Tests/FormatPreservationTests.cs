@@ -120,7 +120,10 @@ public sealed class FormatPreservationTests
         }
     }
 
-    private static Dictionary<string, string> AskNpm(IEnumerable<(string Name, byte[] Bytes)> files)
+    private static Dictionary<string, string> AskNpm(IEnumerable<(string Name, byte[] Bytes)> files) => AskNpm(files, NpmUpdate);
+
+    /// <summary>Lets npm's own editor apply <paramref name="update"/> to every file, in one node process; returns what npm wrote, by name.</summary>
+    internal static Dictionary<string, string> AskNpm(IEnumerable<(string Name, byte[] Bytes)> files, object update)
     {
         var folder = TestPaths.NewTempFolder("npm-variants");
         foreach (var (name, bytes) in files)
@@ -128,7 +131,7 @@ public sealed class FormatPreservationTests
             File.WriteAllBytes(Path.Combine(folder, name + ".json"), bytes);
         }
 
-        var result = ProcessRunner.Run("node", new[] { Path.Combine(TestPaths.Tools, "judge.mjs"), "package-json-update-all", folder, JsonSerializer.Serialize(NpmUpdate) }, TestPaths.Tools);
+        var result = ProcessRunner.Run("node", new[] { Path.Combine(TestPaths.Tools, "judge.mjs"), "package-json-update-all", folder, JsonSerializer.Serialize(update) }, TestPaths.Tools);
         Assert.AreEqual(0, result.ExitCode, result.All);
         var written = Directory.GetFiles(folder, "*.json").ToDictionary(f => Path.GetFileNameWithoutExtension(f), f => Encoding.UTF8.GetString(File.ReadAllBytes(f)));
         Directory.Delete(folder, recursive: true);

@@ -1,6 +1,5 @@
 using System;
 using System.Collections.Generic;
-using System.IO;
 using System.Linq;
 using System.Text;
 using System.Text.Json;
@@ -237,21 +236,6 @@ public sealed class PatcherPropertyTests
             update["name"] = target.Name;
         }
 
-        var folder = TestPaths.NewTempFolder("npm-shapes");
-        try
-        {
-            foreach (var (name, text) in variants)
-            {
-                File.WriteAllText(Path.Combine(folder, name + ".json"), text);
-            }
-
-            var result = ProcessRunner.Run("node", new[] { Path.Combine(TestPaths.Tools, "judge.mjs"), "package-json-update-all", folder, JsonSerializer.Serialize(update) }, TestPaths.Tools);
-            Assert.AreEqual(0, result.ExitCode, result.All);
-            return Directory.GetFiles(folder, "*.json").ToDictionary(f => Path.GetFileNameWithoutExtension(f), File.ReadAllText);
-        }
-        finally
-        {
-            Directory.Delete(folder, recursive: true);
-        }
+        return FormatPreservationTests.AskNpm(variants.Select(v => (v.Name, Encoding.UTF8.GetBytes(v.Text))), update);
     }
 }

@@ -81,36 +81,7 @@ internal static class CheckScripts
         return found;
     }
 
-    /// <summary>The script names a command line runs: npm run X, npm test, pnpm [run] X, yarn [run] X, bun run X.</summary>
-    internal static IEnumerable<string> ScriptsCalledBy(string command)
-    {
-        foreach (var shellCommand in ShellCommands.Read(command))
-        {
-            var words = shellCommand.Words.Select(w => w.Value).Where(w => !w.StartsWith("-", StringComparison.Ordinal)).ToList();
-            if (words.Count < 2)
-            {
-                continue;
-            }
-
-            var program = words[0];
-            var sub = words[1];
-            string? script = program switch
-            {
-                "npm" when sub is "run" or "run-script" or "rum" or "urn" => words.Count > 2 ? words[2] : null,
-                "npm" or "pnpm" or "yarn" when sub is "test" or "t" or "tst" => "test",
-                "pnpm" or "yarn" or "bun" when sub == "run" => words.Count > 2 ? words[2] : null,
-                "pnpm" or "yarn" when !IsBuiltIn(sub) => sub,
-                _ => null,
-            };
-            if (script != null)
-            {
-                yield return script;
-            }
-        }
-    }
-
-    /// <summary>pnpm and Yarn run a script by its bare name unless the name is one of their own commands.</summary>
-    private static bool IsBuiltIn(string name) => name is "install" or "i" or "add" or "remove" or "rm" or "up" or "update" or "exec" or "dlx"
-        or "publish" or "pack" or "link" or "unlink" or "why" or "list" or "ls" or "outdated" or "audit" or "config" or "init" or "create"
-        or "import" or "rebuild" or "prune" or "store" or "env" or "workspace" or "workspaces" or "npm" or "set" or "version" or "info" or "node";
+    /// <summary>The script names a command line runs (PublishCommands knows each manager's commands and options).</summary>
+    internal static IEnumerable<string> ScriptsCalledBy(string command) =>
+        ShellCommands.Read(command).Select(PublishCommands.ScriptRunBy).Where(name => name != null).Select(name => name!);
 }

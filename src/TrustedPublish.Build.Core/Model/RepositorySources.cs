@@ -91,6 +91,6 @@ internal static class RepositorySources
     {
         var workflow = inputs.Workflows.FirstOrDefault(w => w.RelativePath == settings.WorkflowPath);
         var line = workflow == null ? null : WorkflowGenerator.ReadPackageJsonLine(workflow.Text);
-        return line != null && line.IndexOf(" at repository " + packageUrl + ",", StringComparison.Ordinal) >= 0;
+        return line != null && WorkflowGenerator.KeptRepositoryUrl(line) == packageUrl;
     }
 }

@@ -126,7 +126,7 @@ internal static class PackFiles
         public PackFilesResult Run(JsonSpanNode package)
         {
             // With workspaces, arborist's tree changes which rule files npm-packlist reads in every subfolder.
-            if (package.Get("workspaces") is { } workspaces && IsTruthy(workspaces))
+            if (package.Get("workspaces") is { } workspaces && PackageJsonDocument.IsTruthy(workspaces))
             {
                 throw new UnknownException("package.json has workspaces");
             }
@@ -146,7 +146,7 @@ internal static class PackFiles
         {
             var strict = new List<string>(PackageStrict);
             var files = package.Get("files");
-            var hasFiles = files != null && IsTruthy(files);
+            var hasFiles = files != null && PackageJsonDocument.IsTruthy(files);
             if (hasFiles)
             {
                 if (files!.Kind != JsonTokenType.StartArray)
@@ -197,7 +197,7 @@ internal static class PackFiles
             foreach (var member in new[] { "browser", "main" })
             {
                 var value = package.Get(member);
-                if (value != null && IsTruthy(value))
+                if (value != null && PackageJsonDocument.IsTruthy(value))
                 {
                     strict.Add("!/" + (value.IsString ? value.Text : throw new UnknownException($"package.json's \"{member}\" is not text")));
                 }
@@ -217,12 +217,12 @@ internal static class PackFiles
         {
             var bin = package.Get("bin");
             var directories = package.Get("directories");
-            if ((bin == null || !IsTruthy(bin)) && directories != null && directories.IsObject && directories.Get("bin") is { } binDirectory && IsTruthy(binDirectory))
+            if ((bin == null || !PackageJsonDocument.IsTruthy(bin)) && directories != null && directories.IsObject && directories.Get("bin") is { } binDirectory && PackageJsonDocument.IsTruthy(binDirectory))
             {
                 throw new UnknownException("package.json has \"directories.bin\"");
             }
 
-            if (bin == null || !IsTruthy(bin))
+            if (bin == null || !PackageJsonDocument.IsTruthy(bin))
             {
                 yield break;
             }
@@ -289,17 +289,6 @@ internal static class PackFiles
 
             return string.Join("/", names) + (unixified.EndsWith("/", StringComparison.Ordinal) ? "/" : "");
         }
-
-        /// <summary>JavaScript truthiness of a JSON value ("if (files)").</summary>
-        private static bool IsTruthy(JsonSpanNode value) => value.Kind switch
-        {
-            JsonTokenType.Null or JsonTokenType.False => false,
-            JsonTokenType.String => value.Text!.Length > 0,
-            JsonTokenType.Number => !IsZero(value.Text!),
-            _ => true,
-        };
-
-        private static bool IsZero(string number) => double.TryParse(number, System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out var d) && d == 0;
 
         private enum EntryKind
         {

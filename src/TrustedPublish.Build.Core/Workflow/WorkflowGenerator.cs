@@ -158,6 +158,14 @@ internal static class WorkflowGenerator
         return null;
     }
 
+    /// <summary>The repository.url a package.json line (see <see cref="PackageJsonLine"/>) says was written.</summary>
+    public static string KeptRepositoryUrl(string line)
+    {
+        var start = line.LastIndexOf(PackageJsonLineSeparator, System.StringComparison.Ordinal) + PackageJsonLineSeparator.Length;
+        var end = line.IndexOf(',', start);
+        return end < 0 ? "" : line.Substring(start, end - start);
+    }
+
     /// <summary>True when two package.json lines are about the same file.</summary>
     public static bool SamePackageJson(string line, string other) =>
         line.Substring(0, line.LastIndexOf(PackageJsonLineSeparator, System.StringComparison.Ordinal))

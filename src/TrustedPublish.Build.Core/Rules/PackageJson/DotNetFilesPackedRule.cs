@@ -38,7 +38,7 @@ internal sealed class DotNetFilesPackedRule : IRepositoryRule
     {
         var folder = context.PackageFolder;
         var root = context.PackageJson.Root;
-        if (folder == null || root.Get("private")?.Kind == System.Text.Json.JsonTokenType.True)
+        if (folder == null || root.Get("private") is { } isPrivate && PackageJsonDocument.IsTruthy(isPrivate))
         {
             yield break; // nothing to list, or npm refuses to publish it at all
         }

@@ -404,6 +404,51 @@ internal static class PublishCommands
     }
 
     /// <summary>For `npm [options] &lt;subcommand&gt; ...`: the index of the subcommand's word; -1 when the program is not npm or has none.</summary>
+    /// <summary>
+    /// The package.json script a command runs, by the same rules the publish reader follows: `npm run X` (and its
+    /// aliases), `npm test`, `pnpm [run] X`, `yarn [run] X`, `bun run X`; null for anything else.
+    /// </summary>
+    internal static string? ScriptRunBy(ShellCommand command)
+    {
+        var words = command.Words;
+        string? At(int index) => index < words.Count ? words[index].Value : null;
+        switch (ProgramName(words[0].Value))
+        {
+            case "npm":
+                {
+                    var sub = SkipOptions(words, 1, NpmOptionsWithValue);
+                    var name = At(sub) ?? "";
+                    return IsNpmRun(name) ? At(SkipOptions(words, sub + 1, NpmOptionsWithValue)) : name is "test" or "t" or "tst" ? "test" : name == "start" ? "start" : null;
+                }
+
+            case "pnpm":
+                {
+                    var sub = SkipOptions(words, 1, PnpmOptionsWithValue);
+                    var name = At(sub) ?? "";
+                    return name is "run" or "run-script" ? At(SkipOptions(words, sub + 1, PnpmOptionsWithValue))
+                        : name is "test" or "t" or "tst" ? "test"
+                        : name.Length == 0 || name == Publish || PnpmCommands.Contains(name) ? null : name;
+                }
+
+            case "yarn":
+                {
+                    var sub = SkipOptions(words, 1, YarnOptionsWithValue);
+                    var name = At(sub) ?? "";
+                    return name == "run" ? At(SkipOptions(words, sub + 1, YarnOptionsWithValue))
+                        : name.Length == 0 || name is Publish or "npm" or "workspaces" || YarnCommands.Contains(name) ? null : name;
+                }
+
+            case "bun":
+                {
+                    var sub = SkipOptions(words, 1, BunOptionsWithValue);
+                    return At(sub) == "run" ? At(SkipOptions(words, sub + 1, BunOptionsWithValue)) : null;
+                }
+
+            default:
+                return null;
+        }
+    }
+
     internal static int NpmSubcommand(ShellCommand command)
     {
         if (ProgramName(command.Words[0].Value) != "npm")
