@@ -46,6 +46,7 @@ public sealed class FuzzTests
         File.WriteAllText(Path.Combine(outside, "publish.yml"), "outside\n");
         var clock = System.Diagnostics.Stopwatch.StartNew();
         var runs = 0;
+        var generated = 0;
         var codes = new Dictionary<string, int>();
         while (clock.Elapsed.TotalSeconds < seconds)
         {
@@ -56,12 +57,13 @@ public sealed class FuzzTests
             }
 
             var packageJsonBefore = File.ReadAllBytes(repo.Path_("package.json"));
-            foreach (var run in new Func<(bool, InProcessTask)>[] { repo.Generate, repo.Verify, repo.Doctor })
+            var tasks = new Func<(bool, InProcessTask)>[] { repo.Generate, repo.Verify, repo.Doctor };
+            for (var task = 0; task < tasks.Length; task++)
             {
                 (bool Succeeded, InProcessTask Engine) result;
                 try
                 {
-                    result = run();
+                    result = tasks[task]();
                 }
                 catch (Exception ex)
                 {
@@ -70,6 +72,7 @@ public sealed class FuzzTests
                 }
 
                 runs++;
+                generated += task == 0 && result.Succeeded ? 1 : 0;
                 foreach (var code in result.Engine.ErrorCodes.Concat(result.Engine.Warnings.Select(w => w.Code)))
                 {
                     codes[code] = codes.TryGetValue(code, out var n) ? n + 1 : 1;
@@ -86,8 +89,11 @@ public sealed class FuzzTests
             Assert.AreEqual(1, Directory.GetFileSystemEntries(outside).Length, "nothing was added outside the repository");
         }
 
-        TestContext.WriteLine($"{runs} task runs in {clock.Elapsed.TotalSeconds:F0} s; codes seen: {string.Join(", ", codes.OrderBy(c => c.Key).Select(c => $"{c.Key}×{c.Value}"))}");
+        TestContext.WriteLine($"{runs} task runs ({generated} generating successfully) in {clock.Elapsed.TotalSeconds:F0} s; codes seen: {string.Join(", ", codes.OrderBy(c => c.Key).Select(c => $"{c.Key}×{c.Value}"))}");
         Assert.IsTrue(runs >= 30, $"only {runs} runs: the fuzz test did not get going");
+
+        // Mutations must reach generation and the checks, not all stop at the first settings error.
+        Assert.IsTrue(generated > 0, "no round got as far as writing the files");
     }
 
     /// <summary>The files of a realistic repository: package.json, .npmrc, the generated workflow and the hand-written fixtures.</summary>
@@ -95,7 +101,7 @@ public sealed class FuzzTests
     {
         var files = new List<(string, string)>
         {
-            ("package.json", "{\n  \"name\": \"@acme/widget\",\n  \"version\": \"1.2.0-beta.1\",\n  \"repository\": {\n    \"type\": \"git\",\n    \"url\": \"https://github.com/acme-org/widget\",\n    \"directory\": \"old\"\n  },\n  \"scripts\": {\n    \"build\": \"tsc\",\n    \"release\": \"npm publish\"\n  },\n  \"publishConfig\": {}\n}\n"),
+            ("package.json", "{\n  \"name\": \"@acme/widget\",\n  \"version\": \"1.2.0-beta.1\",\n  \"repository\": {\n    \"type\": \"git\",\n    \"url\": \"https://github.com/Acme-Org/widget\",\n    \"directory\": \"old\"\n  },\n  \"scripts\": {\n    \"build\": \"tsc\",\n    \"release\": \"npm publish\"\n  },\n  \"publishConfig\": {}\n}\n"),
             (".npmrc", "registry=https://registry.npmjs.org/\n@acme:registry=https://registry.npmjs.org/\n; comment\nfund=false\n"),
             (".github/workflows/publish.yml", WorkflowGeneratorTests.Generate("default")),
         };
