@@ -162,17 +162,6 @@ internal static class TrustedPublishEngine
             return new TrustedPublishResult(diagnostics, null, null, null);
         }
 
-        // The generated workflow installs and publishes with npm: in a pnpm, Yarn or Bun repository it would ignore
-        // the real lockfile and publish workspace: dependencies verbatim. Stop and say so rather than ship that.
-        var packageManager = document.Root.GetString("packageManager");
-        var other = inputs.OtherPackageManagerFile
-            ?? (packageManager != null && (packageManager.StartsWith("pnpm@", System.StringComparison.Ordinal) || packageManager.StartsWith("yarn@", System.StringComparison.Ordinal) || packageManager.StartsWith("bun@", System.StringComparison.Ordinal)) ? "package.json packageManager " + packageManager : null);
-        if (other != null)
-        {
-            diagnostics.Add(DiagnosticCatalog.PackageManagerNotSupported.Create(inputs.PackageJsonPath, 1, 1, other));
-            return new TrustedPublishResult(diagnostics, null, null, null);
-        }
-
         var workflow = WorkflowGenerator.Generate(settings);
         var patch = PackageJsonPatcher.Patch(document, new PackageJsonTarget
         {

@@ -163,18 +163,4 @@ public sealed class AdoptionRulesTests
         var build = Run("{\n  \"name\": \"@acme/widget\",\n  \"version\": \"1.0.0\"\n}\n", i => i.Npmrcs = new[] { new RepositoryFile("/repo/.npmrc", ".npmrc", "@acme:registry=https://npm.pkg.github.com/\n") });
         Assert.IsTrue(build.Diagnostics.Any(d => d.Code == "TPB060" && d.Severity == DiagnosticSeverity.Error), Codes(build));
     }
-
-    [TestMethod]
-    [DataRow(null, "\"packageManager\": \"pnpm@10.12.1\",", "TPB032")]
-    [DataRow(null, "\"packageManager\": \"yarn@4.10.0\",", "TPB032")]
-    [DataRow("yarn.lock", "", "TPB032")]
-    [DataRow("packages/pnpm-lock.yaml", "", "TPB032")]
-    [DataRow(null, "\"packageManager\": \"npm@11.6.0\",", "")]
-    [DataRow(null, "", "")]
-    public void PnpmYarnOrBunRepository_StopsInsteadOfGeneratingAnNpmWorkflow(string? otherFile, string packageManager, string expected)
-    {
-        var result = Run("{\n  " + packageManager + "\n  \"name\": \"hello-npm\",\n  \"version\": \"1.0.0\"\n}\n", i => i.OtherPackageManagerFile = otherFile);
-        Assert.AreEqual(expected, Codes(result));
-        Assert.AreEqual(expected.Length == 0, result.Workflow != null);
-    }
 }

@@ -247,23 +247,26 @@ public sealed class TaskTests
     }
 
     [TestMethod]
-    [DataRow("pnpm-lock.yaml", "TPB032", DisplayName = "fires: a pnpm workspace's lockfile at the root")]
-    [DataRow("package-lock.json", null, DisplayName = "near miss: npm's lockfile at the root")]
-    public void TPB032_LockfileOfAnotherPackageManagerAboveThePackage(string lockfile, string? code)
+    [DataRow("pnpm-lock.yaml;pnpm-workspace.yaml", "{ \"private\": true, \"packageManager\": \"pnpm@10.18.3\" }", "pnpm install --frozen-lockfile", DisplayName = "a pnpm workspace: the root's lockfile, workspace file and packageManager")]
+    [DataRow("yarn.lock;.yarnrc.yml", "{ \"private\": true, \"workspaces\": [\"packages/*\"], \"packageManager\": \"yarn@4.10.3\" }", "yarn install --immutable", DisplayName = "a Yarn Berry workspace")]
+    [DataRow("package-lock.json", "{ \"private\": true, \"workspaces\": [\"packages/*\"] }", "npm ci --no-audit --no-fund", DisplayName = "an npm workspace")]
+    [DataRow("package-lock.json", "{ \"private\": true }", "npm install --no-audit --no-fund", DisplayName = "near miss: the lockfile of a root that declares no workspaces is not the package's")]
+    public void PackageManager_IsReadFromTheFoldersAboveThePackage(string rootFiles, string rootPackageJson, string install)
     {
         using var repo = new TaskRepository();
         Directory.CreateDirectory(repo.Path_("packages/widget"));
         File.Move(repo.Path_("package.json"), repo.Path_("packages/widget/package.json"));
-        File.WriteAllText(repo.Path_(lockfile), "{}\n");
+        foreach (var file in rootFiles.Split(';'))
+        {
+            File.WriteAllText(repo.Path_(file), "\n");
+        }
+
+        File.WriteAllText(repo.Path_("package.json"), rootPackageJson);
         repo.Metadata["PackageDirectory"] = repo.Path_("packages/widget") + Path.DirectorySeparatorChar;
         repo.Metadata["PackageDirectoryProperty"] = "packages/widget";
-        if (code == null)
-        {
-            AssertClean(repo.Generate());
-        }
-        else
-        {
-            AssertOnly(code, repo.Generate(), "package.json");
-        }
+        AssertClean(repo.Generate());
+        var workflow = File.ReadAllText(repo.WorkflowPath);
+        StringAssert.Contains(workflow, "run: " + install + "\n");
+        Assert.AreEqual(!install.EndsWith("install --no-audit --no-fund", StringComparison.Ordinal), workflow.Contains("working-directory: \".\"", StringComparison.Ordinal), "install runs at the workspace root");
     }
 }

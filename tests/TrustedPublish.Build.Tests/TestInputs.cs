@@ -18,7 +18,20 @@ internal static class TestInputs
             RepositoryUrl = repositoryUrl,
             PackageJsonPath = "/repo/package.json",
             PackageJson = Encoding.UTF8.GetBytes(packageJson),
-            Lockfile = LockfileKind.PackageLock,
+            PackageManagerFolders = Folders(("", new[] { "package-lock.json" }, null)),
         };
+    }
+
+    /// <summary>The package folder first, then each folder above it: its lockfiles and workspace files, and its package.json.</summary>
+    public static PackageManagerFolder[] Folders(params (string Directory, string[] Files, string? PackageJson)[] folders)
+    {
+        var result = new PackageManagerFolder[folders.Length];
+        for (var i = 0; i < folders.Length; i++)
+        {
+            var (directory, files, packageJson) = folders[i];
+            result[i] = new PackageManagerFolder(directory, files, packageJson == null ? null : Encoding.UTF8.GetBytes(packageJson));
+        }
+
+        return result;
     }
 }

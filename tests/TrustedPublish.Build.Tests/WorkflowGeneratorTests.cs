@@ -21,7 +21,32 @@ public sealed class WorkflowGeneratorTests
         yield return new object[] { "unpinned" };
         yield return new object[] { "prerelease" };
         yield return new object[] { "subfolder" };
+        yield return new object[] { "npm-workspace" };
+        yield return new object[] { "pnpm" };
+        yield return new object[] { "pnpm-workspace" };
+        yield return new object[] { "yarn-berry" };
+        yield return new object[] { "yarn-classic" };
+        yield return new object[] { "bun" };
     }
+
+    /// <summary>What each configuration installs with, where (null: the package folder), and whether it packs before npm publishes.</summary>
+    private static readonly Dictionary<string, (string Install, string? Directory, bool Packs)> ExpectedInstall = new()
+    {
+        ["default"] = ("npm ci --no-audit --no-fund", null, false),
+        ["scoped-environment"] = ("npm install --no-audit --no-fund", null, false),
+        ["node22"] = ("npm ci --no-audit --no-fund", null, false),
+        ["unpinned"] = ("npm ci --no-audit --no-fund", null, false),
+        ["prerelease"] = ("npm ci --no-audit --no-fund", null, false),
+        ["subfolder"] = ("npm ci --no-audit --no-fund", null, false),
+        ["npm-workspace"] = ("npm ci --no-audit --no-fund", ".", false),
+        ["pnpm"] = ("pnpm install --frozen-lockfile", null, true),
+        ["pnpm-workspace"] = ("pnpm install --frozen-lockfile", ".", true),
+        ["yarn-berry"] = ("yarn install --immutable", null, true),
+        ["yarn-classic"] = ("yarn install --frozen-lockfile --non-interactive", null, true),
+        ["bun"] = ("bun install --frozen-lockfile", null, true),
+    };
+
+    private const string WorkspaceMember = "{\n  \"name\": \"@acme/widget\",\n  \"version\": \"0.1.0\",\n  \"dependencies\": { \"@acme/core\": \"workspace:^\" },\n  \"scripts\": { \"build\": \"tsc -b\", \"test\": \"vitest run\" }\n}\n";
 
     internal static TrustedPublishInputs InputsFor(string configuration)
     {
@@ -32,7 +57,7 @@ public sealed class WorkflowGeneratorTests
             case "scoped-environment":
                 var scoped = TestInputs.Create("{\n  \"name\": \"@acme/widget\",\n  \"version\": \"2.0.0\",\n  \"scripts\": { \"check\": \"eslint .\" }\n}\n");
                 scoped.Environment = "npm-publish";
-                scoped.Lockfile = LockfileKind.None;
+                scoped.PackageManagerFolders = TestInputs.Folders(("", new string[0], null));
                 return scoped;
             case "node22":
                 var node22 = TestInputs.Create();
@@ -52,11 +77,45 @@ public sealed class WorkflowGeneratorTests
                 subfolder.ProjectPath = "packages/widget/widget.csproj";
                 subfolder.TagPattern = "widget-v*";
                 subfolder.WorkflowFile = "release-widget.yml";
-                subfolder.Lockfile = LockfileKind.Shrinkwrap;
+                subfolder.PackageManagerFolders = TestInputs.Folders(("packages/widget", new[] { "npm-shrinkwrap.json" }, null), ("packages", new string[0], null), ("", new string[0], null));
                 return subfolder;
+            case "npm-workspace":
+                var npmWorkspace = Member("{\n  \"name\": \"@acme/widget\",\n  \"version\": \"0.1.0\",\n  \"dependencies\": { \"@acme/core\": \"^0.1.0\" },\n  \"scripts\": { \"test\": \"node --test\" }\n}\n");
+                npmWorkspace.PackageManagerFolders = TestInputs.Folders(("packages/widget", new string[0], null), ("packages", new string[0], null), ("", new[] { "package-lock.json" }, "{ \"private\": true, \"workspaces\": [\"packages/*\"] }"));
+                return npmWorkspace;
+            case "pnpm":
+                var pnpm = TestInputs.Create("{\n  \"name\": \"hello-pnpm\",\n  \"version\": \"1.2.0\",\n  \"packageManager\": \"pnpm@10.18.3+sha512.bbd16e6d7286fd7e01f6b3c0b3c932cda2965c06a908328f74663f10a9aea51f1129eea615134bf992831b009eabe167ecb7008b597f40ff9bc75946aadfb08d\",\n  \"scripts\": { \"build\": \"tsc\", \"test\": \"vitest run\" }\n}\n");
+                pnpm.PackageManagerFolders = TestInputs.Folders(("", new[] { "pnpm-lock.yaml" }, null));
+                return pnpm;
+            case "pnpm-workspace":
+                var pnpmWorkspace = Member(WorkspaceMember);
+                pnpmWorkspace.PackageManagerFolders = TestInputs.Folders(("packages/widget", new string[0], null), ("packages", new string[0], null), ("", new[] { "pnpm-lock.yaml", "pnpm-workspace.yaml" }, "{ \"private\": true, \"packageManager\": \"pnpm@10.18.3\" }"));
+                return pnpmWorkspace;
+            case "yarn-berry":
+                var berry = TestInputs.Create("{\n  \"name\": \"hello-yarn\",\n  \"version\": \"1.2.0\",\n  \"packageManager\": \"yarn@4.10.3\",\n  \"scripts\": { \"test\": \"vitest run\", \"prepublishOnly\": \"tsc\" }\n}\n");
+                berry.PackageManagerFolders = TestInputs.Folders(("", new[] { "yarn.lock", ".yarnrc.yml" }, null));
+                return berry;
+            case "yarn-classic":
+                var classic = TestInputs.Create("{\n  \"name\": \"hello-yarn\",\n  \"version\": \"1.2.0\",\n  \"packageManager\": \"yarn@1.22.22\",\n  \"scripts\": { \"test\": \"jest\" }\n}\n");
+                classic.PackageManagerFolders = TestInputs.Folders(("", new[] { "yarn.lock" }, null));
+                return classic;
+            case "bun":
+                var bun = TestInputs.Create("{\n  \"name\": \"hello-bun\",\n  \"version\": \"1.2.0\",\n  \"packageManager\": \"bun@1.4.4\",\n  \"scripts\": { \"test\": \"bun test\" }\n}\n");
+                bun.PackageManagerFolders = TestInputs.Folders(("", new[] { "bun.lock" }, null));
+                return bun;
             default:
                 throw new ArgumentOutOfRangeException(nameof(configuration));
         }
+    }
+
+    /// <summary>A package in packages/widget of a workspace, with its own project there.</summary>
+    private static TrustedPublishInputs Member(string packageJson)
+    {
+        var inputs = TestInputs.Create(packageJson);
+        inputs.PackageDirectory = "packages/widget";
+        inputs.ProjectPath = "packages/widget/widget.csproj";
+        inputs.PackageJsonPath = "/repo/packages/widget/package.json";
+        return inputs;
     }
 
     internal static string Generate(string configuration)
@@ -147,7 +206,7 @@ public sealed class WorkflowGeneratorTests
 
         // npm upgrade exactly when the Node version needs it, and never to npm@latest.
         var runs = steps.Where(s => s.Children.ContainsKey(new YamlScalarNode("run"))).Select(s => Scalar(s, "run")).ToList();
-        var upgrades = runs.Where(r => r.StartsWith("npm install -g", StringComparison.Ordinal)).ToList();
+        var upgrades = runs.Where(r => r.StartsWith("npm install -g npm@", StringComparison.Ordinal)).ToList();
         if (inputs.NodeVersion == "22")
         {
             CollectionAssert.AreEqual(new[] { "npm install -g npm@^11.5.1" }, upgrades);
@@ -169,16 +228,22 @@ public sealed class WorkflowGeneratorTests
             Assert.IsFalse(text.Contains(forbidden, StringComparison.Ordinal), forbidden);
         }
 
-        // Install follows the lockfile; the preflight runs right before npm publish, which goes to npmjs.org explicitly.
-        var install = Scalar(steps.Single(s => Scalar(s, "name") == "Install dependencies"), "run");
-        Assert.AreEqual(inputs.Lockfile != LockfileKind.None, install.StartsWith("npm ci", StringComparison.Ordinal));
+        // Install follows the lockfile, at the workspace root; the preflight runs right before npm publish, which goes to npmjs.org explicitly.
+        var expected = ExpectedInstall[configuration];
+        var installStep = steps.Single(s => Scalar(s, "name") == "Install dependencies");
+        Assert.AreEqual(expected.Install, Scalar(installStep, "run"));
+        Assert.AreEqual(expected.Directory, installStep.Children.TryGetValue(new YamlScalarNode("working-directory"), out var installDirectory) ? installDirectory.ToString() : null);
         var publishIndex = steps.FindIndex(s => Scalar(s, "name") == "Publish");
         Assert.AreEqual(steps.Count - 1, publishIndex);
         Assert.AreEqual("preflight", Scalar(steps[publishIndex - 1], "id"));
         var publish = Scalar(steps[publishIndex], "run");
         StringAssert.Contains(publish, "--registry https://registry.npmjs.org/");
         StringAssert.Contains(publish, "--tag \"$DIST_TAG\"");
-        var scoped = configuration is "scoped-environment" or "subfolder";
+
+        // Another manager packs (workspace: rewritten) and npm publishes exactly that tarball; npm publishes its own folder.
+        StringAssert.StartsWith(publish, expected.Packs ? "npm publish \"$TARBALL\" --tag" : "npm publish --tag");
+        Assert.AreEqual(expected.Packs, steps.Any(s => Scalar(s, "name").StartsWith("Pack with ", StringComparison.Ordinal)));
+        var scoped = configuration is "scoped-environment" or "subfolder" or "npm-workspace" or "pnpm-workspace";
         Assert.AreEqual(scoped, publish.Contains("--access public", StringComparison.Ordinal));
 
         // Environment exactly as set; working directory for a package in a sub-folder.

@@ -171,9 +171,9 @@ internal static class DiagnosticCatalog
         "run 'dotnet build' without CI=true (or 'dotnet build -t:TrustedPublishGenerate') to create it, then commit it.", "");
 
     public static readonly DiagnosticDescriptor PackageManagerNotSupported = new(
-        "TPB032", Error, "The repository uses pnpm, Yarn or Bun, which the generated workflow does not support yet",
-        "This package is built with another package manager than npm ({0}); the generated workflow would install with npm, ignore that lockfile, and publish workspace: dependencies as written, so nothing was generated.",
-        "keep your own publishing workflow and set TrustedPublishGenerateEnabled=false (the build then checks that workflow as TrustedPublishDoctor does); support for pnpm, Yarn and Bun is planned.", "an uninstallable package (workspace: dependencies), or npm ci failing without package-lock.json");
+        "TPB032", Error, "package.json's packageManager names a package manager or version the workflow cannot set up",
+        "\"packageManager\" is '{0}': the generated workflow sets up npm, pnpm, Yarn or Bun at one exact version, so nothing was generated.",
+        "write the manager and the exact version you use, as corepack reads it (\"packageManager\": \"pnpm@10.18.3\"; a range, a tag such as latest or a URL would install another version on each run), or set TrustedPublishPackageManager to npm, pnpm, yarn or bun.", "");
 
     public static readonly DiagnosticDescriptor ActionPinDrift = new(
         "TPB033", Error, "An action's pin in the workflow is not one the generator accepts",
@@ -184,6 +184,21 @@ internal static class DiagnosticCatalog
         "TPB034", Error, "A TrustedPublishActionPin item is invalid",
         "TrustedPublishActionPin '{0}' {1}; no pin was changed.",
         "write it as <TrustedPublishActionPin Include=\"actions/checkout\" Sha=\"<full 40-character commit SHA>\" Version=\"v7.2.0\" />, one item per action the workflow uses.", "");
+
+    public static readonly DiagnosticDescriptor PackageManagerVersionNotPinned = new(
+        "TPB035", Warning, "The workflow installs a package manager version this package chose",
+        "Nothing names the {0} version this repository uses, so the workflow installs {0} {1}.",
+        "add \"packageManager\": \"{2}@<the version you use>\" to {3} (run '{2} --version'), so that CI installs with the version your lockfile was written by; or set TrustedPublishPackageManager={2}@x.y.z.", "");
+
+    public static readonly DiagnosticDescriptor PackageManagerPropertyInvalid = new(
+        "TPB036", Error, "TrustedPublishPackageManager is invalid",
+        "TrustedPublishPackageManager is '{0}', which is not npm, pnpm, yarn or bun, optionally with an exact version.",
+        "set it to npm, pnpm, yarn or bun (the version then comes from package.json's packageManager), or to one with an exact version such as pnpm@10.18.3; or remove it to detect the manager from packageManager and the lockfile.", "");
+
+    public static readonly DiagnosticDescriptor UnresolvedDependencyRange = new(
+        "TPB037", Error, "A workspace: or catalog: dependency would be published as written",
+        "package.json's {2} has \"{0}\": \"{1}\", and {3} packs it as written: the published package could not be installed outside this repository, so nothing was generated.",
+        "build the workspace with the manager that wrote the range (pnpm, Yarn 2 or later, or Bun; it rewrites workspace: ranges to versions when it packs): name it in package.json's packageManager or in TrustedPublishPackageManager; or replace the range with a version range such as ^1.2.0.", "an uninstallable package (EUNSUPPORTEDPROTOCOL for its users)");
 
     // 040-049: reading and writing the repository's files, who owns them, and which repository publishes.
     public static readonly DiagnosticDescriptor WriteFailed = new(
@@ -350,7 +365,7 @@ internal static class DiagnosticCatalog
         ScriptNameInvalid, PropertyBlank, PackageDirectoryUnsafe, RepositorySourcesDisagree,
         PackageJsonInvalid, PackageJsonWrongShape, PackageJsonDrift,
         RepositoryUrlMismatch, ProvenanceForced, ScopedNotPublic, PrereleaseWithoutTag, NameMismatch, DotNetFilesPacked, PackageNotPublishable,
-        WorkflowDrift, WorkflowMissing, PackageManagerNotSupported, ActionPinDrift, ActionPinInvalid,
+        WorkflowDrift, WorkflowMissing, PackageManagerNotSupported, ActionPinDrift, ActionPinInvalid, PackageManagerVersionNotPinned, PackageManagerPropertyInvalid, UnresolvedDependencyRange,
         WriteFailed, ReadFailed, ConflictingProjects, SymbolicLink, NotARegularFile, FileTooLarge,
         PackageJsonKeptByTwoProjects, WorkflowNotGenerated, RepositoryWouldMove, RepositoryCaseDiffers,
         ScopeRegistryRedirect, RegistryRedirect, NpmrcTokenPlaceholder, NpmrcLiteralToken,

@@ -28,7 +28,8 @@ internal sealed class PublishSettings
         ReplaceWorkflow = draft.ReplaceWorkflow;
         CheckScripts = draft.CheckScripts;
         PackageDirectory = draft.PackageDirectory;
-        Lockfile = draft.Lockfile;
+        PackageManager = draft.PackageManager;
+        RunsPrepublishOnly = draft.RunsPrepublishOnly;
     }
 
     public string ProjectPath { get; private set; }
@@ -70,7 +71,14 @@ internal sealed class PublishSettings
 
     public string PackageDirectory { get; }
 
-    public LockfileKind Lockfile { get; }
+    /// <summary>The manager that installs, runs the check scripts and packs; npm publishes in every case.</summary>
+    public PackageManager PackageManager { get; }
+
+    /// <summary>
+    /// True when the package has a prepublishOnly script and another manager packs: `npm publish` of a folder runs it,
+    /// `npm publish` of a tarball runs no script, so the workflow runs it as a step of its own.
+    /// </summary>
+    public bool RunsPrepublishOnly { get; }
 
     public bool IsScoped => PackageName.StartsWith("@", System.StringComparison.Ordinal);
 
@@ -106,7 +114,8 @@ internal sealed class PublishSettings
         public bool ReplaceWorkflow { get; set; }
         public IReadOnlyList<string> CheckScripts { get; set; } = new string[0];
         public string PackageDirectory { get; set; } = "";
-        public LockfileKind Lockfile { get; set; }
+        public PackageManager PackageManager { get; set; } = new(PackageManagerKind.Npm, null, false, "", false);
+        public bool RunsPrepublishOnly { get; set; }
 
         public PublishSettings Build() => new(this);
     }

@@ -32,7 +32,6 @@ internal static class SettingsResolver
         {
             ProjectPath = inputs.ProjectPath,
             PackageDirectory = inputs.PackageDirectory,
-            Lockfile = inputs.Lockfile,
         };
 
         SourceSpan At(string property) => PropertyLocation(inputs, property);
@@ -156,6 +155,13 @@ internal static class SettingsResolver
         if (NameRules.CheckRunsOn(settings.RunsOn) is string runsOnError)
         {
             diagnostics.Add(DiagnosticCatalog.RunnerInvalid.Create(At("TrustedPublishRunsOn"), settings.RunsOn, runsOnError));
+        }
+
+        if (PackageManagerDetector.Detect(inputs, packageJson, diagnostics) is { } packageManager)
+        {
+            settings.PackageManager = packageManager;
+            settings.RunsPrepublishOnly = packageManager.Packs && packageJson.ScriptNames.Contains("prepublishOnly");
+            PackageManagerDetector.CheckUnresolvedRanges(inputs, packageJson, packageManager, diagnostics);
         }
 
         // Unset: worked out from package.json (CheckScripts.Default). Set: exactly the scripts named, in that order.

@@ -65,10 +65,14 @@ internal sealed class TrustedPublishInputs
 
     public byte[] PackageJson { get; set; } = System.Array.Empty<byte>();
 
-    public LockfileKind Lockfile { get; set; }
+    /// <summary>TrustedPublishPackageManager: npm, pnpm, yarn or bun, optionally @version; empty to detect it.</summary>
+    public string PackageManager { get; set; } = "";
 
-    /// <summary>A pnpm, Yarn or Bun lockfile or settings file in the package folder or above it, relative to the root; null when none.</summary>
-    public string? OtherPackageManagerFile { get; set; }
+    /// <summary>
+    /// The package folder and each folder above it up to the repository root, in that order, with the lockfiles and
+    /// workspace files they hold (<see cref="PackageManagerDetector"/>). Empty: the package folder alone, with none.
+    /// </summary>
+    public System.Collections.Generic.IReadOnlyList<PackageManagerFolder> PackageManagerFolders { get; set; } = new PackageManagerFolder[0];
 
     /// <summary>The workflow files in .github/workflows (*.yml, *.yaml), for the rules.</summary>
     public System.Collections.Generic.IReadOnlyList<Rules.RepositoryFile> Workflows { get; set; } = new Rules.RepositoryFile[0];
@@ -105,5 +109,6 @@ internal sealed class TrustedPublishInputs
         new[] { "TrustedPublishPinActions", PinActions },
         new[] { "TrustedPublishCheckScripts", CheckScripts },
         new[] { "TrustedPublishReplaceWorkflow", ReplaceWorkflow },
+        new[] { "TrustedPublishPackageManager", PackageManager },
     };
 }

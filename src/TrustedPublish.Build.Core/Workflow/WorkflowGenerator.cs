@@ -193,12 +193,44 @@ internal static class WorkflowGenerator
             RunStep(yaml, "Upgrade npm for trusted publishing", "npm install -g " + NpmUpgradeSpec);
         }
 
-        var install = settings.Lockfile == LockfileKind.None ? "npm install --no-audit --no-fund" : "npm ci --no-audit --no-fund";
-        RunStep(yaml, "Install dependencies", install);
+        var manager = settings.PackageManager;
+        if (manager.SetupCommand != null)
+        {
+            RunStep(yaml, $"Set up {manager.DisplayName} {manager.Version}", manager.SetupCommand);
+        }
+
+        // Install once, where the lockfile is: in a workspace that is the root, not the package folder.
+        yaml.BeginMap();
+        yaml.PlainEntry("name", "Install dependencies");
+        if (manager.WorkspaceDirectory != settings.PackageDirectory)
+        {
+            yaml.QuotedEntry("working-directory", manager.WorkspaceDirectory.Length == 0 ? "." : manager.WorkspaceDirectory);
+        }
+
+        yaml.TextEntry("run", manager.InstallCommand);
+        yaml.EndMap();
 
         foreach (var script in settings.CheckScripts)
         {
-            RunStep(yaml, "npm run " + script, "npm run " + script);
+            RunStep(yaml, manager.RunScript(script), manager.RunScript(script));
+        }
+
+        if (manager.Packs)
+        {
+            if (settings.RunsPrepublishOnly)
+            {
+                RunStep(yaml, manager.RunScript("prepublishOnly"), manager.RunScript("prepublishOnly"));
+            }
+
+            // Only the repository's own manager turns workspace: dependencies into versions; npm then publishes its tarball.
+            yaml.BeginMap();
+            yaml.PlainEntry("name", "Pack with " + manager.DisplayName);
+            yaml.Key("run");
+            yaml.Literal(
+                $"rm -rf \"{PackageManager.PackFolder}\"\n" +
+                $"mkdir -p \"{PackageManager.PackFolder}\"\n" +
+                manager.PackCommand + "\n");
+            yaml.EndMap();
         }
 
         yaml.BeginMap();
@@ -214,6 +246,11 @@ internal static class WorkflowGenerator
             yaml.QuotedEntry("DIST_TAG", settings.DistTag);
         }
 
+        if (manager.Packs)
+        {
+            yaml.QuotedEntry("PACKED_BY", manager.Command);
+        }
+
         yaml.EndMap();
         yaml.Key("run");
         yaml.Literal(PreflightScript);
@@ -221,7 +258,7 @@ internal static class WorkflowGenerator
 
         // The dist-tag reaches the script through env (zizmor: template-injection); the version is read at
         // run time, so a version bump never changes this file.
-        var publish = new StringBuilder("npm publish --tag \"$DIST_TAG\"");
+        var publish = new StringBuilder(manager.Packs ? "npm publish \"$TARBALL\" --tag \"$DIST_TAG\"" : "npm publish --tag \"$DIST_TAG\"");
         if (settings.IsScoped && settings.Access == "public")
         {
             publish.Append(" --access public");
@@ -233,6 +270,12 @@ internal static class WorkflowGenerator
         yaml.Key("env");
         yaml.BeginMap();
         yaml.PlainEntry("DIST_TAG", "${{ steps.preflight.outputs.dist_tag }}");
+        if (manager.Packs)
+        {
+            // An absolute path: npm reads a relative `dir/x.tgz` as a GitHub owner/repo shorthand (facts.md).
+            yaml.PlainEntry("TARBALL", "${{ steps.preflight.outputs.tarball }}");
+        }
+
         yaml.EndMap();
         yaml.Key("run");
         yaml.Plain(publish.ToString());

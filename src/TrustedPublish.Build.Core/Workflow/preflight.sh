@@ -14,14 +14,46 @@ if [ -z "${ACTIONS_ID_TOKEN_REQUEST_URL:-}" ]; then
   fail "No OIDC token" "The job cannot request an OIDC token, so npm would fail with ENEEDAUTH or E404. Grant 'id-token: write' in the publishing job's permissions (and in the calling workflow when this one is reusable)."
 fi
 
-facts="$(node -e '
-  const p = require("./package.json");
-  const r = typeof p.repository === "string" ? p.repository : (p.repository && p.repository.url) || "";
-  console.log([p.name || "", p.version || "", r].join("\n"));
-')" || { echo "::error title=package.json unreadable::node could not read ./package.json in $(pwd)."; exit 1; }
+# With pnpm, Yarn or Bun the workflow packed the package first (workspace: dependencies become versions there):
+# everything below is checked in that tarball, which is exactly what npm publishes.
+tarball=""
+if [ -n "${PACKED_BY:-}" ]; then
+  shopt -s nullglob
+  packed=("$RUNNER_TEMP"/trustedpublish-pack/*.tgz)
+  shopt -u nullglob
+  if [ "${#packed[@]}" -ne 1 ]; then
+    echo "::error title=No package to publish::$PACKED_BY pack left ${#packed[@]} tarballs in $RUNNER_TEMP/trustedpublish-pack, where exactly one was expected."
+    exit 1
+  fi
+  tarball="${packed[0]}"
+  manifest="$(tar -xzOf "$tarball" package/package.json 2>/dev/null)" || { echo "::error title=package.json unreadable::$tarball has no package/package.json."; exit 1; }
+else
+  manifest="$(cat ./package.json 2>/dev/null)" || { echo "::error title=package.json unreadable::There is no readable package.json in $(pwd)."; exit 1; }
+fi
+
+facts="$(printf '%s' "$manifest" | node -e '
+  let input = "";
+  process.stdin.on("data", (d) => (input += d)).on("end", () => {
+    const p = JSON.parse(input);
+    const r = typeof p.repository === "string" ? p.repository : (p.repository && p.repository.url) || "";
+    // A workspace: or catalog: range left in the package cannot be installed by anyone.
+    const unresolved = [];
+    for (const field of ["dependencies", "optionalDependencies", "peerDependencies"]) {
+      for (const [dependency, range] of Object.entries(p[field] || {})) {
+        if (typeof range === "string" && /^(workspace|catalog):/.test(range)) unresolved.push(`${dependency}@${range}`);
+      }
+    }
+    console.log([p.name || "", p.version || "", r, unresolved.join(", ")].join("\n"));
+  });
+')" || { echo "::error title=package.json unreadable::node could not read package.json in ${tarball:-$(pwd)}."; exit 1; }
 name="$(printf '%s\n' "$facts" | sed -n 1p)"
 version="$(printf '%s\n' "$facts" | sed -n 2p)"
 repository_url="$(printf '%s\n' "$facts" | sed -n 3p)"
+unresolved="$(printf '%s\n' "$facts" | sed -n 4p)"
+
+if [ -n "$unresolved" ]; then
+  fail "Unresolved workspace dependencies" "The package would be published with $unresolved, which no one outside this repository can install. Pack it with the package manager that understands them (pnpm, Yarn 2+ or Bun: set packageManager in package.json or TrustedPublishPackageManager), or replace them with version ranges."
+fi
 
 normalized="${repository_url#git+}"
 normalized="${normalized%.git}"
@@ -52,12 +84,22 @@ fi
 # npm publishes what package.json's "files", .npmignore or .gitignore let in. A .NET project built beside
 # package.json leaves its project file, NuGet configuration and bin/ obj/ output there (obj/project.assets.json
 # holds absolute paths of the machine that built it). The same judgement as TPB028 at build time, over npm's own list.
-dotnet_files="$(npm pack --dry-run --json --ignore-scripts 2>/dev/null | node -e '
+if [ -n "$tarball" ]; then
+  file_list="$(tar -tzf "$tarball" 2>/dev/null | sed -n 's#^package/##p')"
+else
+  file_list="$(npm pack --dry-run --json --ignore-scripts 2>/dev/null | node -e '
+    let input = "";
+    process.stdin.on("data", (d) => (input += d)).on("end", () => {
+      try { console.log(JSON.parse(input)[0].files.map((f) => f.path).join("\n")); } catch { process.exit(2); }
+    });
+  ')"
+fi
+pack_status=$?
+dotnet_files="$(printf '%s\n' "$file_list" | node -e '
   const fs = require("fs");
   let input = "";
   process.stdin.on("data", (d) => (input += d)).on("end", () => {
-    let paths;
-    try { paths = JSON.parse(input)[0].files.map((f) => f.path); } catch { process.exit(2); }
+    const paths = input.split("\n").filter((p) => p.length > 0);
     const project = /\.(cs|fs|vb)?proj$/i;
     const buildFile = /\.((cs|fs|vb)?proj|props|targets|slnx?)$/i;
     const hasProject = (dir) => {
@@ -74,9 +116,8 @@ dotnet_files="$(npm pack --dry-run --json --ignore-scripts 2>/dev/null | node -e
     process.stdout.write(shown.replace(/%/g, "%25").replace(/\r/g, "%0D").replace(/\n/g, "%0A"));
   });
 ')"
-pack_status=$?
 if [ "$pack_status" -ne 0 ]; then
-  echo "::warning title=Packed files not checked::npm pack --dry-run did not list the files it would publish, so they were not checked for the .NET project's files."
+  echo "::warning title=Packed files not checked::The files npm would publish could not be listed, so they were not checked for the .NET project's files."
 elif [ -n "$dotnet_files" ]; then
   fail "npm would publish the .NET build's files" "npm would publish the .NET project's files with $name@$version: $dotnet_files. They come from the .NET project built beside package.json and do not belong in the package (obj/ holds the absolute paths of the machine that built it). List only what the package needs in package.json's \"files\" (with \"files\" set, npm ignores the .npmignore beside package.json); or, with no \"files\", add bin/, obj/, *.csproj and nuget.config to .npmignore and copy .gitignore's lines into it (npm stops reading .gitignore once there is a .npmignore). The build reports this as TPB028."
 fi
@@ -97,4 +138,7 @@ else
 fi
 echo "Publishing $name@$version with dist-tag $dist_tag"
 echo "dist_tag=$dist_tag" >> "${GITHUB_OUTPUT:-/dev/null}"
+if [ -n "$tarball" ]; then
+  echo "tarball=$tarball" >> "${GITHUB_OUTPUT:-/dev/null}"
+fi
 exit "$failed"

@@ -1,10 +1,12 @@
 using System;
+using System.Collections.Generic;
 using System.IO;
+using System.Linq;
 using TrustedPublish.Build.Model;
 
 namespace TrustedPublish.Build.IO;
 
-/// <summary>Finds the files the defaults come from: git's config (also in worktrees and submodules) and the npm lockfile.</summary>
+/// <summary>Finds the files the defaults come from: git's config (also in worktrees and submodules), and the lockfiles and workspace files that name the package manager.</summary>
 internal static class RepositoryFiles
 {
     /// <summary>The config file that holds the remotes, or null. In a worktree or submodule .git is a file naming the real git folder.</summary>
@@ -61,26 +63,26 @@ internal static class RepositoryFiles
     private static string? FullPath(string folder, string relative) =>
         relative.Length == 0 || relative.IndexOf('\0') >= 0 ? null : Path.GetFullPath(Path.Combine(folder, relative));
 
-    /// <summary>Files that mark pnpm, Yarn or Bun.</summary>
-    private static readonly string[] OtherPackageManagerFiles = { "pnpm-lock.yaml", "pnpm-workspace.yaml", "yarn.lock", ".yarnrc.yml", "bun.lock", "bun.lockb" };
-
     /// <summary>
-    /// The first pnpm, Yarn or Bun file in the package folder or a folder above it inside the repository (where a
-    /// workspace keeps its lockfile), relative to the repository root; null when there is none.
+    /// The package folder and each folder above it inside the repository, with the lockfiles and workspace files each
+    /// holds and, above the package folder, its package.json (read through <paramref name="files"/>: inside the
+    /// repository, regular files only), for <see cref="PackageManagerDetector"/>.
     /// </summary>
-    public static string? FindOtherPackageManagerFile(string packageDirectory, string repositoryRoot)
+    public static IReadOnlyList<PackageManagerFolder> ReadPackageManagerFolders(RepositoryFileSystem files, string packageDirectory, string repositoryRoot)
     {
+        var result = new List<PackageManagerFolder>();
         var root = Path.GetFullPath(repositoryRoot).TrimEnd(Path.DirectorySeparatorChar, Path.AltDirectorySeparatorChar);
         var folder = Path.GetFullPath(packageDirectory).TrimEnd(Path.DirectorySeparatorChar, Path.AltDirectorySeparatorChar);
         while (folder.Length >= root.Length)
         {
-            foreach (var name in OtherPackageManagerFiles)
-            {
-                if (File.Exists(Path.Combine(folder, name)))
-                {
-                    return RelativePath(root, Path.Combine(folder, name));
-                }
-            }
+            var present = PackageManagerDetector.MarkerFiles.Where(name => File.Exists(Path.Combine(folder, name))).ToArray();
+            var packageJson = Path.Combine(folder, "package.json");
+            var above = result.Count > 0;
+            result.Add(new PackageManagerFolder(
+                RelativePath(root, folder + Path.DirectorySeparatorChar) ?? "",
+                present,
+                above && File.Exists(packageJson) ? files.ReadInside(packageJson) : null,
+                packageJson));
 
             var parent = Path.GetDirectoryName(folder);
             if (parent == null || folder == root)
@@ -91,17 +93,7 @@ internal static class RepositoryFiles
             folder = parent;
         }
 
-        return null;
-    }
-
-    public static LockfileKind FindLockfile(string packageDirectory)
-    {
-        if (File.Exists(Path.Combine(packageDirectory, "npm-shrinkwrap.json")))
-        {
-            return LockfileKind.Shrinkwrap;
-        }
-
-        return File.Exists(Path.Combine(packageDirectory, "package-lock.json")) ? LockfileKind.PackageLock : LockfileKind.None;
+        return result;
     }
 
     /// <summary>Path of <paramref name="path"/> relative to <paramref name="root"/>, with forward slashes; null when outside.</summary>

@@ -137,8 +137,7 @@ public abstract class TrustedPublishTaskBase : Task
             GenerateEnabled = !string.Equals(Value("GenerateEnabled"), "false", StringComparison.OrdinalIgnoreCase),
             PackageDirectory = packageDirectory,
             PackageJsonPath = packageJsonPath,
-            Lockfile = RepositoryFiles.FindLockfile(PackageDirectory),
-            OtherPackageManagerFile = RepositoryFiles.FindOtherPackageManagerFile(PackageDirectory, RepositoryRoot),
+            PackageManager = Value("PackageManager"),
 
             // Read lazily, folder by folder, only if the check of what npm would pack runs (TPB028).
             PackageFolder = new PackageFolderReader(files, PackageDirectory),
@@ -151,6 +150,7 @@ public abstract class TrustedPublishTaskBase : Task
             inputs.PackageJson = files.ReadInside(packageJsonPath);
             inputs.ProjectFileText = projectFileText;
             inputs.ActionPins = ReadActionPins(projectFileText, ref reading);
+            inputs.PackageManagerFolders = RepositoryFiles.ReadPackageManagerFolders(files, PackageDirectory, RepositoryRoot);
             inputs.Workflows = ReadWorkflows(files, ref reading);
             inputs.ExistingGeneratingProjects = inputs.Workflows
                 .Select(w => Workflow.WorkflowGenerator.ReadGeneratingProject(w.Text))
