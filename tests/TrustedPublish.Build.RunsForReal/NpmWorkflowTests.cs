@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.IO;
 using System.Linq;
 using Microsoft.VisualStudio.TestTools.UnitTesting;
 
@@ -193,18 +194,37 @@ public sealed class NpmWorkflowTests
                     env:
                       NODE_AUTH_TOKEN: "{{Registry.ClassicToken}}"
             """;
-        using var runner = new WorkflowRunner(workflow, "publish.yml", repository.Root, WorkflowTrigger.TagPush(GeneratedRepository.GitHubRepository, "v1.2.0")) { IdTokens = Registry };
+        var before = new List<string>();
+        using var runner = new WorkflowRunner(workflow, "publish.yml", repository.Root, WorkflowTrigger.TagPush(GeneratedRepository.GitHubRepository, "v1.2.0"))
+        {
+            IdTokens = Registry,
+            BeforeStep = context =>
+            {
+                if (context.Name == "npm publish")
+                {
+                    before.AddRange(AuthConfiguration.Find(context, Tools.NpmForSetupNode));
+                }
+            },
+        };
 
         var run = runner.Run();
 
         AssertSucceeded(run);
         Assert.AreEqual(0, run.Errors.Count, "npm said nothing of the path it took:\n" + run.Log);
+
+        // The check the generated workflow passes sees both of this workflow's token settings.
+        CollectionAssert.AreEquivalent(new[] { "environment: NODE_AUTH_TOKEN", Path.Combine(runner.RunnerTemp, ".npmrc") + ": //127.0.0.1:" + new Uri(Registry.Url).Port + "/:_authToken" }, before);
         var exchanges = Registry.Exchanges.Where(e => e.PackageName == name).ToList();
         Assert.AreEqual(idToken ? 1 : 0, exchanges.Count, "exchange calls");
         Assert.AreEqual(expectExchangeToken, exchanges.Any(e => e.Granted));
         var put = Registry.Requests.Single(r => r.Method == "PUT" && r.Path == "/" + LocalRegistry.Escape(name));
         Assert.AreEqual(expectExchangeToken ? exchanges.Single().Token : Registry.ClassicToken, put.Bearer, "the token the publish carried");
         CollectionAssert.Contains(Registry.Read(name)!.Versions.ToArray(), "1.2.0");
+        if (!expectExchangeToken)
+        {
+            // What every generated-workflow test asserts catches a publish that did not go through the exchange.
+            Assert.ThrowsExactly<AssertFailedException>(() => AssertPublishedThroughTheExchange(name));
+        }
     }
 
     private WorkflowRunner Runner(GeneratedRepository repository, string tag, Action<StepContext>? beforePublish = null) =>
