@@ -70,7 +70,12 @@ internal sealed class GeneratedRepository : IDisposable
         }
 
         var (succeeded, engine) = _repository.Generate();
-        Assert.IsTrue(succeeded && !engine.Errors.Any(), "the task failed on the repository:\n" + engine.Log);
+        if (!succeeded || engine.Errors.Any())
+        {
+            _repository.Dispose();
+            Assert.Fail("the task failed on the repository:\n" + engine.Log);
+        }
+
         WorkflowText = File.ReadAllText(_repository.WorkflowPath);
         var publishConfig = JsonDocument.Parse(File.ReadAllText(Path.Combine(Root, "package.json"))).RootElement.GetProperty("publishConfig");
         Assert.IsFalse(publishConfig.GetProperty("provenance").GetBoolean(), "the task patched package.json with provenance off");

@@ -472,13 +472,17 @@ internal sealed class LocalRegistry : IIdTokenService, IDisposable
         {
             refusal = "the bearer is not an ID token the stand-in issued";
         }
-        else if ((claims = issued.Claims) != null && issued.Audience != expectedAudience)
+        else
         {
-            refusal = $"the ID token's audience is {issued.Audience}, not {expectedAudience}";
-        }
-        else if (escapedName != Escape(name))
-        {
-            refusal = $"the package name is escaped as {escapedName}, not as npm escapes it ({Escape(name)})";
+            claims = issued.Claims;
+            if (issued.Audience != expectedAudience)
+            {
+                refusal = $"the ID token's audience is {issued.Audience}, not {expectedAudience}";
+            }
+            else if (escapedName != Escape(name))
+            {
+                refusal = $"the package name is escaped as {escapedName}, not as npm escapes it ({Escape(name)})";
+            }
         }
 
         var status = refusal != null ? 401 : 201;

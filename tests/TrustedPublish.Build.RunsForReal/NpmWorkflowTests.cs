@@ -74,6 +74,29 @@ public sealed class NpmWorkflowTests
         AssertPublishedThroughTheExchange(repository.Name);
     }
 
+    /// <summary>
+    /// The generated workflow sets up no token path: when the exchange is refused (no trusted publisher matches), npm has
+    /// nothing to fall back on and the publish fails (ENEEDAUTH) instead of publishing some other way.
+    /// </summary>
+    [TestMethod]
+    public void GeneratedWorkflow_ExchangeRefused_PublishFailsWithNoTokenToFallBackOn()
+    {
+        using var repository = new GeneratedRepository("@acme-org/widget-refused", "1.2.0");
+        repository.PublishByHand(Registry, "1.1.0");
+        Registry.RefuseExchange[repository.Name] = true;
+        var before = Registry.Read(repository.Name)!.ToString();
+        using var runner = Runner(repository, "v1.2.0");
+
+        var run = runner.Run();
+
+        TestContext.WriteLine(run.Log);
+        Assert.AreEqual("Publish", run.FailedStep?.Name, run.Log);
+        StringAssert.Contains(run.FailedStep!.Log, "ENEEDAUTH");
+        Assert.IsFalse(Registry.Exchanges.Single(e => e.PackageName == repository.Name).Granted);
+        Assert.IsFalse(Registry.Requests.Any(r => r.Method == "PUT" && r.Path == "/" + LocalRegistry.Escape(repository.Name)), "no publish was attempted with any token");
+        Assert.AreEqual(before, Registry.Read(repository.Name)!.ToString(), "the registry is unchanged");
+    }
+
     [TestMethod]
     public void Preflight_TagDoesNotMatchVersion_StopsTheRunBeforePublish()
     {
