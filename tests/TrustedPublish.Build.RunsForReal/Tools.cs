@@ -14,6 +14,6 @@ internal static class Tools
     /// <summary>npm 10.9.9: what every Node 22 ships, older than trusted publishing's 11.5.1.</summary>
     public static string NpmTooOld => Path.Combine(NodeModules, "npm-too-old", "bin", "npm-cli.js");
 
-    /// <summary>Verdaccio 6.8.0 (node-fetch pinned to 2.7.0 through overrides, so it runs on Node 20).</summary>
-    public static string Verdaccio => Path.Combine(NodeModules, "verdaccio", "bin", "verdaccio");
+    /// <summary>Verdaccio 6.8.0 (node-fetch pinned to 2.7.0 through overrides, so it runs on Node 20), through a launcher that ends it with the test host.</summary>
+    public static string Verdaccio => Path.Combine(TestPaths.Tools, "verdaccio-child.js");
 }
