@@ -36,9 +36,11 @@ internal static class TrustedPublishEngine
 
         // The rules look at the other workflows: the generated one passes every rule by construction
         // (tests check it), so it is not parsed again, which keeps the build's first run cheap.
+        // So does the NuGet workflow of a project that publishes to nuget.org too.
         var relative = result.Settings.WorkflowPath;
-        var mayMatter = RuleContext.MayMatter(result.Document!);
-        var workflows = inputs.Workflows.Where(w => w.RelativePath != relative && mayMatter(w)).ToList();
+        var nuget = inputs.PublishesToNuGet ? ".github/workflows/" + SettingsResolver.Default(inputs.NuGetWorkflowFile, NuGetSettingsResolver.DefaultWorkflowFile) : null;
+        var mayMatter = RuleContext.MayMatter(result.Document!, inputs.PublishesToNuGet);
+        var workflows = inputs.Workflows.Where(w => w.RelativePath != relative && w.RelativePath != nuget && mayMatter(w)).ToList();
         if (workflows.Count == 0 && inputs.Npmrcs.Count == 0 && inputs.PackageFolder == null)
         {
             return result; // Nothing for the rules to read: no rule runs, nothing is parsed again.
@@ -49,7 +51,7 @@ internal static class TrustedPublishEngine
         // A repository's existing workflows never break a developer's build before they choose to migrate: what is
         // wrong in a workflow this package does not generate is a warning here (an error in TrustedPublishDoctor and
         // with generation off). What makes the generated workflow itself fail (.npmrc) stays an error.
-        var context = new RuleContext(result.Settings, result.Document!, inputs.PackageJsonPath, workflows, inputs.Npmrcs, handMaintained: false) { PackageFolder = inputs.PackageFolder };
+        var context = new RuleContext(result.Settings, result.Document!, inputs.PackageJsonPath, workflows, inputs.Npmrcs, handMaintained: false, checksNuGet: inputs.PublishesToNuGet) { PackageFolder = inputs.PackageFolder };
         var findings = RuleRunner.Run(context)
             .Select(d => workflows.Any(w => w.Path == d.File) ? d.AsWarning() : d)
             .ToList();
@@ -95,7 +97,8 @@ internal static class TrustedPublishEngine
         var settings = SettingsResolver.Resolve(inputs, document, diagnostics);
         if (settings != null)
         {
-            var context = new RuleContext(settings, document, inputs.PackageJsonPath, inputs.Workflows, inputs.Npmrcs, handMaintained: !inputs.GenerateEnabled) { PackageFolder = inputs.PackageFolder };
+            // The doctor also reads workflows that push to nuget.org, whether or not this project publishes there.
+            var context = new RuleContext(settings, document, inputs.PackageJsonPath, inputs.Workflows, inputs.Npmrcs, handMaintained: !inputs.GenerateEnabled, checksNuGet: true) { PackageFolder = inputs.PackageFolder };
             diagnostics.AddRange(RuleRunner.Run(context));
         }
 

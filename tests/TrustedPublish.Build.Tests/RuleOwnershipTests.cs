@@ -22,7 +22,7 @@ public sealed class RuleOwnershipTests
     /// what it can decide from the inputs; the task owns what needs the project or the disk: the package folder and
     /// repository root it looks up (TPB001, TPB012, TPB013), writing, reading and ownership of files (TPB040-TPB042,
     /// TPB047), and the failure it catches (TPB099); the repository file system refuses links, devices and huge files
-    /// (TPB043-TPB045).
+    /// (TPB043-TPB045). The NuGet workflow's settings (TPB050-TPB057) are NuGetSettingsResolver's.
     /// </summary>
     private static readonly Dictionary<string, string> NonRuleOwners = new()
     {
@@ -70,6 +70,14 @@ public sealed class RuleOwnershipTests
         [nameof(DiagnosticCatalog.WorkflowUnreadable)] = "TrustedPublish.Build.Core/Rules/RuleContext.cs",
         [nameof(DiagnosticCatalog.MoreFindingsNotShown)] = "TrustedPublish.Build.Core/Rules/RuleRunner.cs",
         [nameof(DiagnosticCatalog.InternalError)] = "TrustedPublish.Build/Tasks/TrustedPublishTaskBase.cs",
+        [nameof(DiagnosticCatalog.NuGetProjectNotPackable)] = "TrustedPublish.Build.Core/Model/NuGetSettingsResolver.cs",
+        [nameof(DiagnosticCatalog.NuGetUserInvalid)] = "TrustedPublish.Build.Core/Model/NuGetSettingsResolver.cs",
+        [nameof(DiagnosticCatalog.NuGetWorkflowFileInvalid)] = "TrustedPublish.Build.Core/Model/NuGetSettingsResolver.cs",
+        [nameof(DiagnosticCatalog.NuGetWorkflowFileTaken)] = "TrustedPublish.Build.Core/Model/NuGetSettingsResolver.cs",
+        [nameof(DiagnosticCatalog.DotNetVersionInvalid)] = "TrustedPublish.Build.Core/Model/NuGetSettingsResolver.cs",
+        [nameof(DiagnosticCatalog.NuGetPackageIdInvalid)] = "TrustedPublish.Build.Core/Model/NuGetSettingsResolver.cs",
+        [nameof(DiagnosticCatalog.NuGetTestProjectInvalid)] = "TrustedPublish.Build.Core/Model/NuGetSettingsResolver.cs",
+        [nameof(DiagnosticCatalog.NuGetProjectPathUnsafe)] = "TrustedPublish.Build.Core/Model/NuGetSettingsResolver.cs",
     };
 
     private static readonly string Src = Path.Combine(TestPaths.RepositoryRoot, "src");

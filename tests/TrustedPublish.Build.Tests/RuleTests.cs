@@ -292,7 +292,7 @@ public sealed class RuleTests
             var harness = new RuleHarness();
             c.Trigger(harness);
             return harness.Run().Select(d => d.Descriptor);
-        }).ToHashSet();
+        }).Concat(NuGetRuleTests.TriggeredDescriptors()).ToHashSet();
 
         // TPB080 (unreadable workflow) and TPB083 (findings past the cap) are not rules' codes; TPB080 has a case here all
         // the same, TPB083 is tested with many findings in FindingsCapTests.

@@ -269,4 +269,95 @@ public sealed class TaskTests
         StringAssert.Contains(workflow, "run: " + install + "\n");
         Assert.AreEqual(!install.EndsWith("install --no-audit --no-fund", StringComparison.Ordinal), workflow.Contains("working-directory: \".\"", StringComparison.Ordinal), "install runs at the workspace root");
     }
+
+    /// <summary>A project without package.json that publishes to nuget.org (TrustedPublishNuGetUser), as the targets pass it.</summary>
+    private static TaskRepository NuGetOnlyRepository(string properties = "<TrustedPublishNuGetUser>acme-bot</TrustedPublishNuGetUser>")
+    {
+        var repo = new TaskRepository(properties);
+        File.Delete(repo.Path_("package.json"));
+        repo.Metadata["NuGetUser"] = "acme-bot";
+        repo.Metadata["PackageId"] = "Acme.Widget";
+        repo.Metadata["IsPackable"] = "";
+        return repo;
+    }
+
+    [TestMethod]
+    public void NuGetOnly_GeneratesOnce_PrintsThePolicy_VerifiesAndFindsDrift()
+    {
+        using var repo = NuGetOnlyRepository();
+        var nuget = repo.Path_(".github/workflows/publish-nuget.yml");
+        var first = repo.Generate();
+        AssertClean(first);
+        Assert.IsTrue(File.Exists(nuget));
+        Assert.IsFalse(File.Exists(repo.WorkflowPath), "no package.json: no npm workflow");
+        Assert.IsFalse(File.Exists(repo.Path_("package.json")));
+        var messages = string.Join("\n", first.Engine.Messages.Select(m => m.Message));
+        StringAssert.Contains(messages, "wrote .github/workflows/publish-nuget.yml");
+        StringAssert.Contains(messages, "  Repository owner: Acme-Org\n  Repository:       widget\n  Workflow file:    publish-nuget.yml\n");
+
+        var second = repo.Generate();
+        AssertClean(second);
+        Assert.IsFalse(second.Engine.Messages.Any(m => m.Message!.Contains("Repository owner", StringComparison.Ordinal)), "printed only when written");
+        AssertClean(repo.Verify());
+        AssertClean(repo.Doctor());
+
+        File.WriteAllText(nuget, File.ReadAllText(nuget).Replace("cancel-in-progress: false", "cancel-in-progress: true", StringComparison.Ordinal));
+        AssertOnly("TPB030", repo.Verify(), "publish-nuget.yml");
+        File.Delete(nuget);
+        AssertOnly("TPB031", repo.Verify(), "publish-nuget.yml");
+    }
+
+    [TestMethod]
+    [DataRow("false", "TPB050", DisplayName = "fires: IsPackable false")]
+    [DataRow("true", null, DisplayName = "near miss: IsPackable true")]
+    public void TPB050_NuGetOnANonPackableProject_AtThePropertysLine(string isPackable, string? code)
+    {
+        using var repo = NuGetOnlyRepository();
+        repo.Metadata["IsPackable"] = isPackable;
+        if (code == null)
+        {
+            AssertClean(repo.Generate());
+        }
+        else
+        {
+            AssertOnly(code, repo.Generate(), "widget.csproj", 3);
+        }
+    }
+
+    [TestMethod]
+    [DataRow(true, DisplayName = "fires: a hand-written publish-nuget.yml")]
+    [DataRow(false, DisplayName = "near miss: none there")]
+    public void TPB047_AHandWrittenNuGetWorkflow_IsNeverReplacedUnasked(bool handWritten)
+    {
+        using var repo = NuGetOnlyRepository();
+        var nuget = repo.Path_(".github/workflows/publish-nuget.yml");
+        if (handWritten)
+        {
+            Directory.CreateDirectory(Path.GetDirectoryName(nuget)!);
+            File.WriteAllText(nuget, "name: mine\non: push\njobs: {}\n");
+            AssertOnly("TPB047", repo.Generate(), "publish-nuget.yml");
+            Assert.AreEqual("name: mine\non: push\njobs: {}\n", File.ReadAllText(nuget));
+        }
+        else
+        {
+            AssertClean(repo.Generate());
+        }
+    }
+
+    /// <summary>npm and nuget.org at once: both workflows, and a bad shared setting reported once, not once per workflow.</summary>
+    [TestMethod]
+    public void NpmAndNuGet_WriteBothWorkflows_AndReportASharedSettingOnce()
+    {
+        using var repo = new TaskRepository("<TrustedPublishNuGetUser>acme-bot</TrustedPublishNuGetUser>");
+        repo.Metadata["NuGetUser"] = "acme-bot";
+        repo.Metadata["PackageId"] = "Acme.Widget";
+        AssertClean(repo.Generate());
+        Assert.IsTrue(File.Exists(repo.WorkflowPath));
+        Assert.IsTrue(File.Exists(repo.Path_(".github/workflows/publish-nuget.yml")));
+        AssertClean(repo.Verify());
+        AssertClean(repo.Doctor());
+
+        repo.Metadata["RunsOn"] = "self-hosted";
+        AssertOnly("TPB015", repo.Verify());
+    }
 }

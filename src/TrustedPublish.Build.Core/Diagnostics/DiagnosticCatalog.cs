@@ -251,6 +251,47 @@ internal static class DiagnosticCatalog
         "{0} names {1} and {2} names {3}: they differ only in case, and npm compares the owner and repository case-sensitively.",
         "write the owner and repository exactly as GitHub shows them in both, or set TrustedPublishOwner and TrustedPublishRepository.", "E404 Not Found - PUT, or E422 from provenance");
 
+    // 050-059: publishing to nuget.org (TrustedPublishNuGetUser): its settings and the generated NuGet workflow.
+    public static readonly DiagnosticDescriptor NuGetProjectNotPackable = new(
+        "TPB050", Error, "NuGet publishing is set on a project that cannot be packed",
+        "TrustedPublishNuGetUser is set, but this project has IsPackable '{0}', so dotnet pack would make no package for the workflow to push.",
+        "set TrustedPublishNuGetUser in the project that makes the package (IsPackable true, the default for class libraries), or remove it here.", "");
+
+    public static readonly DiagnosticDescriptor NuGetUserInvalid = new(
+        "TPB051", Error, "NuGet user is not a nuget.org profile name",
+        "TrustedPublishNuGetUser '{0}' is not a nuget.org profile name: {1}.",
+        "use the profile name of the nuget.org account or organization that owns the trusted publishing policy, as in https://www.nuget.org/profiles/NAME (letters, digits, '.', '-', '_'; at most 64).", "");
+
+    public static readonly DiagnosticDescriptor NuGetWorkflowFileInvalid = new(
+        "TPB052", Error, "NuGet workflow file is not a bare .yml or .yaml file name",
+        "TrustedPublishNuGetWorkflowFile '{0}' is not a bare workflow file name: {1}.",
+        "use only the file name, such as 'publish-nuget.yml' (the default); the file always lives in .github/workflows/, and nuget.org's policy takes the bare name too.", "");
+
+    public static readonly DiagnosticDescriptor NuGetWorkflowFileTaken = new(
+        "TPB053", Error, "The NuGet workflow file is the npm workflow's file",
+        "TrustedPublishNuGetWorkflowFile and TrustedPublishWorkflowFile are both '{0}'; the two workflows cannot share one file.",
+        "give TrustedPublishNuGetWorkflowFile another name, such as 'publish-nuget.yml' (the default).", "");
+
+    public static readonly DiagnosticDescriptor DotNetVersionInvalid = new(
+        "TPB054", Error, ".NET SDK version is not one setup-dotnet can install",
+        "TrustedPublishDotNetVersion '{0}' cannot be used: {1}.",
+        "use an SDK version such as 10.0.x (the default) or 10.0.100, or add a global.json to the repository root (setup-dotnet then installs the SDK it names, and this property is not used).", "");
+
+    public static readonly DiagnosticDescriptor NuGetPackageIdInvalid = new(
+        "TPB055", Error, "PackageId is not a NuGet package id the workflow can check",
+        "PackageId '{0}' cannot be published from the generated workflow: {1}.",
+        "set PackageId to a NuGet id such as 'Acme.Widget' (ASCII letters, digits, '_', and single '.' or '-' between them; at most 100 characters).", "");
+
+    public static readonly DiagnosticDescriptor NuGetTestProjectInvalid = new(
+        "TPB056", Error, "NuGet test project is not a plain relative path",
+        "TrustedPublishNuGetTestProject '{0}' cannot be put in the workflow: {1}.",
+        "name a solution or project relative to the repository root, such as 'Widget.sln' or 'tests/Widget.Tests/Widget.Tests.csproj', or remove the property to run dotnet test in the repository root.", "");
+
+    public static readonly DiagnosticDescriptor NuGetProjectPathUnsafe = new(
+        "TPB057", Error, "The project's path cannot be put in the NuGet workflow",
+        "The project's path '{0}' {1}, and GitHub would read it as part of the workflow's pack step.",
+        "rename the folder or the project file (letters, digits, spaces and . _ - / are safe).", "");
+
     // 060-069: .npmrc files.
     public static readonly DiagnosticDescriptor ScopeRegistryRedirect = new(
         "TPB060", Error, ".npmrc sends the package's scope to another registry",
@@ -350,7 +391,28 @@ internal static class DiagnosticCatalog
         "{0} more findings in this file are not shown ({1}); at most {2} are shown per file, errors first.",
         "fix the findings shown and build again to see the rest; this many usually comes from one mistake repeated, such as a job copied or reused through an anchor.", "");
 
-    // 090-099: the package itself.
+    // 090-095: hand-written workflows that push to nuget.org.
+    public static readonly DiagnosticDescriptor NuGetApiKeySecret = new(
+        "TPB090", Warning, "A workflow pushes to nuget.org with a long-lived API key",
+        "'{0}' pushes to nuget.org with the API key in {1}, a long-lived secret that can be leaked or forgotten until it expires.",
+        "use nuget.org trusted publishing: add a policy for this repository and workflow on nuget.org (Trusted Publishing), grant the job id-token: write, get a one-hour key from NuGet/login, push with --api-key from its NUGET_API_KEY output, then delete the secret and the key; or set TrustedPublishNuGetUser to have the workflow generated.", "");
+
+    public static readonly DiagnosticDescriptor NuGetLoginWithoutIdToken = new(
+        "TPB091", Error, "NuGet/login runs in a job without id-token: write",
+        "Job '{0}' runs NuGet/login, but {1}, so the action cannot request the OIDC token that nuget.org exchanges for an API key.",
+        "add 'permissions: {{ contents: read, id-token: write }}' to job '{0}' (job permissions replace the workflow's).", "");
+
+    public static readonly DiagnosticDescriptor NuGetLoginFromOtherRepository = new(
+        "TPB092", Error, "NuGet publishing through a reusable workflow of another repository",
+        "Job '{0}' calls '{1}', a reusable workflow of another repository, to publish to nuget.org; the OIDC token's job_workflow_ref then names that repository's workflow, which a trusted publishing policy of this repository does not match.",
+        "run NuGet/login and dotnet nuget push in a job of this repository's own workflow (a composite action from another repository is fine: it runs as this workflow), and name that workflow in the nuget.org policy.", "");
+
+    public static readonly DiagnosticDescriptor NuGetPushOnSelfHostedRunner = new(
+        "TPB093", Warning, "A job that pushes to nuget.org runs on a self-hosted runner",
+        "Job '{0}' pushes to nuget.org on a self-hosted runner ({1}); such a runner keeps files and processes between jobs, so an earlier job can change what is packed or read the key.",
+        "use a GitHub-hosted runner such as ubuntu-latest, which starts clean for every job.", "");
+
+    // 099: the package itself.
     public static readonly DiagnosticDescriptor InternalError = new(
         "TPB099", Error, "Unexpected failure inside TrustedPublish.Build",
         "TrustedPublish.Build failed unexpectedly: {0} No file was changed.",
@@ -368,12 +430,14 @@ internal static class DiagnosticCatalog
         WorkflowDrift, WorkflowMissing, PackageManagerNotSupported, ActionPinDrift, ActionPinInvalid, PackageManagerVersionNotPinned, PackageManagerPropertyInvalid, UnresolvedDependencyRange,
         WriteFailed, ReadFailed, ConflictingProjects, SymbolicLink, NotARegularFile, FileTooLarge,
         PackageJsonKeptByTwoProjects, WorkflowNotGenerated, RepositoryWouldMove, RepositoryCaseDiffers,
+        NuGetProjectNotPackable, NuGetUserInvalid, NuGetWorkflowFileInvalid, NuGetWorkflowFileTaken, DotNetVersionInvalid, NuGetPackageIdInvalid, NuGetTestProjectInvalid, NuGetProjectPathUnsafe,
         ScopeRegistryRedirect, RegistryRedirect, NpmrcTokenPlaceholder, NpmrcLiteralToken,
         TokenInPublishEnv, TokenWrittenToNpmrc, TokenInputToPublishAction, MissingIdToken, SelfHostedRunner,
         NpmTooOld, NodeTooOldForTrustedPublishing, NpmLatestRefused, ReusableWorkflowPublishes,
         OtherWorkflowPublishes, ConfiguredWorkflowDoesNotPublish, WorkflowUnreadable,
         ProvenanceForcedInWorkflow, LeftoverGeneratedWorkflow,
         MoreFindingsNotShown,
+        NuGetApiKeySecret, NuGetLoginWithoutIdToken, NuGetLoginFromOtherRepository, NuGetPushOnSelfHostedRunner,
         InternalError,
     };
 }

@@ -210,6 +210,120 @@ internal static class NameRules
         return versionOk && (parts.Length == 2 || Array.IndexOf(new[] { "arm", "arm64", "xlarge", "large", "intel" }, parts[2]) >= 0);
     }
 
+    /// <summary>
+    /// A nuget.org profile name, the <c>user</c> input of NuGet/login. nuget.org's registration form (NuGetGallery,
+    /// RegisterRequest.Username) takes at most 64 characters: letters, digits, '_', '.' and '-', starting and ending with
+    /// a letter or digit. Older accounts may predate the start-and-end rule, so only the characters and the length are
+    /// enforced; an e-mail address, the usual mistake, is named as such.
+    /// </summary>
+    public static string? CheckNuGetUser(string value)
+    {
+        if (value.IndexOf('@') >= 0)
+        {
+            return "it looks like an e-mail address; NuGet/login takes the profile name shown on nuget.org (https://www.nuget.org/profiles/NAME), not the account's e-mail";
+        }
+
+        if (value.Length > 64)
+        {
+            return "it is longer than the 64 characters a nuget.org profile name can have";
+        }
+
+        return Chars.OnlyLettersDigitsAnd(value, "._-") ? null : "a nuget.org profile name holds only letters, digits, '.', '-' and '_'";
+    }
+
+    /// <summary>
+    /// A NuGet package id as NuGet's own PackageIdValidator takes it (at most 100 characters; word characters separated by
+    /// single '.' or '-'), restricted to ASCII letters and digits: the id is put in the workflow and lower-cased by the preflight.
+    /// </summary>
+    public static string? CheckNuGetPackageId(string value)
+    {
+        if (value.Length == 0)
+        {
+            return "it is empty";
+        }
+
+        if (value.Length > 100)
+        {
+            return "it is longer than the 100 characters nuget.org takes";
+        }
+
+        if (!Chars.OnlyLettersDigitsAnd(value, "._-"))
+        {
+            return "it may hold only ASCII letters, digits, '.', '-' and '_'";
+        }
+
+        var separators = ".-";
+        for (var i = 0; i < value.Length; i++)
+        {
+            var separator = separators.IndexOf(value[i]) >= 0;
+            if (separator && (i == 0 || i == value.Length - 1 || separators.IndexOf(value[i - 1]) >= 0))
+            {
+                return "a '.' or '-' must stand between letters or digits (not first, last or doubled)";
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>
+    /// An SDK version for actions/setup-dotnet's dotnet-version: '10.0.x', '10.0', '10.0.100', '10.x', or a prerelease
+    /// such as '10.0.100-rc.1.25451.107'. Digits, '.', 'x' and a prerelease part of letters, digits, '.' and '-'.
+    /// </summary>
+    public static string? CheckDotNetVersion(string value)
+    {
+        var dash = value.IndexOf('-');
+        var release = dash < 0 ? value : value.Substring(0, dash);
+        var parts = release.Split('.');
+        if (parts.Length < 1 || parts.Length > 3 || !Chars.AllDigits(parts[0]) || parts[0].Length == 0)
+        {
+            return "it is not an SDK version such as 10.0.x or 10.0.100";
+        }
+
+        for (var i = 1; i < parts.Length; i++)
+        {
+            if (parts[i].Length == 0 || (parts[i] != "x" && parts[i] != "X" && !Chars.AllDigits(parts[i])))
+            {
+                return "it is not an SDK version such as 10.0.x or 10.0.100";
+            }
+        }
+
+        if (dash >= 0 && (dash == value.Length - 1 || !Chars.OnlyLettersDigitsAnd(value.Substring(dash + 1), ".-")))
+        {
+            return "its prerelease part may hold only letters, digits, '.' and '-'";
+        }
+
+        return Chars.DigitsValue(parts[0]) < 6 ? "it is older than .NET 6, which dotnet nuget push and setup-dotnet v6 expect" : null;
+    }
+
+    /// <summary>
+    /// A solution or project path relative to the repository root, as `dotnet test` takes it: forward slashes, no '..',
+    /// not absolute, no leading '-' (an option), and only characters that need no quoting.
+    /// </summary>
+    public static string? CheckRelativeProjectPath(string value)
+    {
+        if (value.StartsWith("/", StringComparison.Ordinal) || value.IndexOf(':') >= 0 || value.IndexOf('\\') >= 0)
+        {
+            return "it must be relative to the repository root, with forward slashes";
+        }
+
+        foreach (var segment in value.Split('/'))
+        {
+            if (segment.Length == 0 || segment == "." || segment == ".." || segment[0] == '-')
+            {
+                return "each folder in it must be a plain name (no empty part, '.', '..' or leading '-')";
+            }
+        }
+
+        if (!Chars.OnlyLettersDigitsAnd(value, "._-/"))
+        {
+            return "it may hold only letters, digits, '.', '-', '_' and '/'";
+        }
+
+        return value.EndsWith(".sln", StringComparison.OrdinalIgnoreCase) || value.EndsWith(".slnx", StringComparison.OrdinalIgnoreCase) || value.EndsWith("proj", StringComparison.OrdinalIgnoreCase)
+            ? null
+            : "it must name a solution (.sln, .slnx) or a project file (.csproj, .fsproj, .vbproj, .proj)";
+    }
+
     /// <summary>The part of a tag filter before its first wildcard: what the preflight strips from a tag to get the version.</summary>
     public static string LiteralPrefix(string tagPattern)
     {

@@ -36,49 +36,13 @@ internal static class SettingsResolver
 
         SourceSpan At(string property) => PropertyLocation(inputs, property);
 
-        foreach (var named in inputs.NamedValues())
-        {
-            if (Blank(named[0], named[1], At) is { } blank)
-            {
-                diagnostics.Add(blank);
-            }
-        }
-
-        if (diagnostics.Count(d => d.Severity == DiagnosticSeverity.Error) > errorsBefore)
+        if (!CheckBlanks(inputs, diagnostics))
         {
             // A blank value would also fail every later rule; one clear error per property is enough.
             return null;
         }
 
-        // Owner and repository: the properties, else RepositoryUrl, else git's origin remote.
-        var owner = inputs.Owner.Trim();
-        var repository = inputs.Repository.Trim();
-        if (owner.Length == 0 || repository.Length == 0)
-        {
-            var fromProject = GitHubRepository.TryParseUrl(inputs.RepositoryUrl)
-                ?? GitHubRepository.TryParseUrl(GitHubRepository.ReadOriginUrl(inputs.GitConfigText));
-            if (fromProject == null)
-            {
-                diagnostics.Add(DiagnosticCatalog.OwnerUnknown.Create(At("TrustedPublishOwner"), inputs.RepositoryUrl, inputs.GitConfigPath ?? ".git/config"));
-            }
-            else
-            {
-                owner = owner.Length == 0 ? fromProject.Owner : owner;
-                repository = repository.Length == 0 ? fromProject.Name : repository;
-            }
-        }
-
-        if (owner.Length > 0 && NameRules.CheckOwner(inputs.Owner.Length > 0 ? inputs.Owner : owner) is string ownerError)
-        {
-            diagnostics.Add(DiagnosticCatalog.OwnerInvalid.Create(At("TrustedPublishOwner"), inputs.Owner.Length > 0 ? inputs.Owner : owner, ownerError));
-        }
-
-        if (repository.Length > 0 && NameRules.CheckRepository(inputs.Repository.Length > 0 ? inputs.Repository : repository) is string repositoryError)
-        {
-            diagnostics.Add(DiagnosticCatalog.RepositoryInvalid.Create(At("TrustedPublishRepository"), inputs.Repository.Length > 0 ? inputs.Repository : repository, repositoryError));
-        }
-
-        settings.Repository = new GitHubRepository(owner, repository);
+        settings.Repository = ResolveRepository(inputs, diagnostics);
 
         // Package name: the property (which then also rewrites package.json's name), else package.json.
         settings.ManagePackageName = inputs.PackageName.Length > 0;
@@ -108,15 +72,7 @@ internal static class SettingsResolver
             diagnostics.Add(DiagnosticCatalog.WorkflowFileInvalid.Create(At("TrustedPublishWorkflowFile"), settings.WorkflowFile, workflowError));
         }
 
-        if (inputs.Environment.Length > 0)
-        {
-            if (NameRules.CheckEnvironment(inputs.Environment) is string environmentError)
-            {
-                diagnostics.Add(DiagnosticCatalog.EnvironmentInvalid.Create(At("TrustedPublishEnvironment"), inputs.Environment, environmentError));
-            }
-
-            settings.Environment = inputs.Environment;
-        }
+        settings.Environment = ResolveEnvironment(inputs, diagnostics);
 
         settings.Access = Default(inputs.Access, "public");
         if (settings.Access != "public" && settings.Access != "restricted")
@@ -128,11 +84,7 @@ internal static class SettingsResolver
         settings.PinActions = Boolean(inputs, "TrustedPublishPinActions", inputs.PinActions, true, diagnostics);
         settings.ReplaceWorkflow = Boolean(inputs, "TrustedPublishReplaceWorkflow", inputs.ReplaceWorkflow, false, diagnostics);
 
-        settings.TagPattern = Default(inputs.TagPattern, DefaultTagPattern);
-        if (NameRules.CheckTagPattern(settings.TagPattern) is string tagError)
-        {
-            diagnostics.Add(DiagnosticCatalog.TagPatternInvalid.Create(At("TrustedPublishTagPattern"), settings.TagPattern, tagError));
-        }
+        settings.TagPattern = ResolveTagPattern(inputs, diagnostics);
 
         if (inputs.DistTag.Length > 0)
         {
@@ -151,11 +103,7 @@ internal static class SettingsResolver
             diagnostics.Add(DiagnosticCatalog.PackageDirectoryUnsafe.Create(At("TrustedPublishPackageDirectory"), inputs.PackageDirectory, why));
         }
 
-        settings.RunsOn = Default(inputs.RunsOn, DefaultRunsOn);
-        if (NameRules.CheckRunsOn(settings.RunsOn) is string runsOnError)
-        {
-            diagnostics.Add(DiagnosticCatalog.RunnerInvalid.Create(At("TrustedPublishRunsOn"), settings.RunsOn, runsOnError));
-        }
+        settings.RunsOn = ResolveRunsOn(inputs, diagnostics);
 
         if (PackageManagerDetector.Detect(inputs, packageJson, diagnostics) is { } packageManager)
         {
@@ -189,18 +137,115 @@ internal static class SettingsResolver
         return Finish(inputs, packageJson, settings, diagnostics, errorsBefore);
     }
 
+    /// <summary>TPB017 for every property that holds only spaces; false when there was one.</summary>
+    internal static bool CheckBlanks(TrustedPublishInputs inputs, List<Diagnostic> diagnostics)
+    {
+        var found = false;
+        foreach (var named in inputs.NamedValues())
+        {
+            if (Blank(named[0], named[1], property => PropertyLocation(inputs, property)) is { } blank)
+            {
+                diagnostics.Add(blank);
+                found = true;
+            }
+        }
+
+        return !found;
+    }
+
+    /// <summary>Owner and repository: the properties, else RepositoryUrl, else git's origin remote (TPB002-TPB004). Shared by the npm and the NuGet workflow.</summary>
+    internal static GitHubRepository ResolveRepository(TrustedPublishInputs inputs, List<Diagnostic> diagnostics)
+    {
+        SourceSpan At(string property) => PropertyLocation(inputs, property);
+        var owner = inputs.Owner.Trim();
+        var repository = inputs.Repository.Trim();
+        if (owner.Length == 0 || repository.Length == 0)
+        {
+            var fromProject = GitHubRepository.TryParseUrl(inputs.RepositoryUrl)
+                ?? GitHubRepository.TryParseUrl(GitHubRepository.ReadOriginUrl(inputs.GitConfigText));
+            if (fromProject == null)
+            {
+                diagnostics.Add(DiagnosticCatalog.OwnerUnknown.Create(At("TrustedPublishOwner"), inputs.RepositoryUrl, inputs.GitConfigPath ?? ".git/config"));
+            }
+            else
+            {
+                owner = owner.Length == 0 ? fromProject.Owner : owner;
+                repository = repository.Length == 0 ? fromProject.Name : repository;
+            }
+        }
+
+        if (owner.Length > 0 && NameRules.CheckOwner(inputs.Owner.Length > 0 ? inputs.Owner : owner) is string ownerError)
+        {
+            diagnostics.Add(DiagnosticCatalog.OwnerInvalid.Create(At("TrustedPublishOwner"), inputs.Owner.Length > 0 ? inputs.Owner : owner, ownerError));
+        }
+
+        if (repository.Length > 0 && NameRules.CheckRepository(inputs.Repository.Length > 0 ? inputs.Repository : repository) is string repositoryError)
+        {
+            diagnostics.Add(DiagnosticCatalog.RepositoryInvalid.Create(At("TrustedPublishRepository"), inputs.Repository.Length > 0 ? inputs.Repository : repository, repositoryError));
+        }
+
+        return new GitHubRepository(owner, repository);
+    }
+
+    /// <summary>The job's environment, or null (TPB008); shared by both workflows, since both registrations name it.</summary>
+    internal static string? ResolveEnvironment(TrustedPublishInputs inputs, List<Diagnostic> diagnostics)
+    {
+        if (inputs.Environment.Length == 0)
+        {
+            return null;
+        }
+
+        if (NameRules.CheckEnvironment(inputs.Environment) is string environmentError)
+        {
+            diagnostics.Add(DiagnosticCatalog.EnvironmentInvalid.Create(PropertyLocation(inputs, "TrustedPublishEnvironment"), inputs.Environment, environmentError));
+        }
+
+        return inputs.Environment;
+    }
+
+    /// <summary>The tag filter that publishes (TPB011); shared by both workflows.</summary>
+    internal static string ResolveTagPattern(TrustedPublishInputs inputs, List<Diagnostic> diagnostics)
+    {
+        var pattern = Default(inputs.TagPattern, DefaultTagPattern);
+        if (NameRules.CheckTagPattern(pattern) is string tagError)
+        {
+            diagnostics.Add(DiagnosticCatalog.TagPatternInvalid.Create(PropertyLocation(inputs, "TrustedPublishTagPattern"), pattern, tagError));
+        }
+
+        return pattern;
+    }
+
+    /// <summary>The GitHub-hosted runner label (TPB015); shared by both workflows.</summary>
+    internal static string ResolveRunsOn(TrustedPublishInputs inputs, List<Diagnostic> diagnostics)
+    {
+        var runsOn = Default(inputs.RunsOn, DefaultRunsOn);
+        if (NameRules.CheckRunsOn(runsOn) is string runsOnError)
+        {
+            diagnostics.Add(DiagnosticCatalog.RunnerInvalid.Create(PropertyLocation(inputs, "TrustedPublishRunsOn"), runsOn, runsOnError));
+        }
+
+        return runsOn;
+    }
+
+    /// <summary>The pins for one workflow: the project's items, then a newer pin in that workflow as committed (Dependabot, Renovate).</summary>
+    internal static Workflow.ActionPinSet ResolvePins(TrustedPublishInputs inputs, bool pinActions, string workflowFile, List<Diagnostic> diagnostics)
+    {
+        var pins = ActionPinItems.Resolve(inputs, diagnostics);
+        if (!pinActions)
+        {
+            return pins;
+        }
+
+        var committed = inputs.Workflows.FirstOrDefault(w => w.RelativePath == ".github/workflows/" + workflowFile)?.Text;
+        return Workflow.CommittedPins.Adopt(pins, committed);
+    }
+
     /// <summary>The pins (project items, then a newer pin in the committed workflow), and the checks that need every setting: which repository wins when the sources disagree.</summary>
     private static PublishSettings? Finish(TrustedPublishInputs inputs, PackageJsonDocument packageJson, PublishSettings.Draft draft, List<Diagnostic> diagnostics, int errorsBefore)
     {
-        draft.Pins = ActionPinItems.Resolve(inputs, diagnostics);
-
         // A pin that Dependabot or Renovate moved forward in the committed workflow is kept (CommittedPins says why),
         // so generate does not undo the bot's pull request and verify renders exactly what was merged.
-        if (draft.PinActions)
-        {
-            var committed = inputs.Workflows.FirstOrDefault(w => w.RelativePath == ".github/workflows/" + draft.WorkflowFile)?.Text;
-            draft.Pins = Workflow.CommittedPins.Adopt(draft.Pins, committed);
-        }
+        draft.Pins = ResolvePins(inputs, draft.PinActions, draft.WorkflowFile, diagnostics);
 
         var settings = draft.Build();
         RepositorySources.Check(inputs, packageJson, settings, diagnostics);
@@ -211,9 +256,9 @@ internal static class SettingsResolver
     /// An unset property is empty and takes the default. One that holds only spaces (from -p: or the
     /// environment; MSBuild empties such values written in project files) was rejected above with TPB017.
     /// </summary>
-    private static string Default(string value, string fallback) => value.Length == 0 ? fallback : value;
+    internal static string Default(string value, string fallback) => value.Length == 0 ? fallback : value;
 
-    private static bool Boolean(TrustedPublishInputs inputs, string property, string value, bool fallback, List<Diagnostic> diagnostics)
+    internal static bool Boolean(TrustedPublishInputs inputs, string property, string value, bool fallback, List<Diagnostic> diagnostics)
     {
         if (value.Length == 0)
         {

@@ -45,6 +45,27 @@ internal sealed class TrustedPublishInputs
     /// <summary>TrustedPublishReplaceWorkflow: "true" lets generation replace a workflow file it did not write.</summary>
     public string ReplaceWorkflow { get; set; } = "";
 
+    /// <summary>TrustedPublishNuGetUser: the nuget.org profile that owns the trusted publishing policy; empty leaves NuGet publishing off.</summary>
+    public string NuGetUser { get; set; } = "";
+
+    /// <summary>TrustedPublishNuGetWorkflowFile: the bare file name of the NuGet workflow (default publish-nuget.yml).</summary>
+    public string NuGetWorkflowFile { get; set; } = "";
+
+    /// <summary>TrustedPublishNuGetTestProject: the solution or project `dotnet test` runs, relative to the repository root; empty runs it in the root.</summary>
+    public string NuGetTestProject { get; set; } = "";
+
+    /// <summary>TrustedPublishDotNetVersion: the SDK for actions/setup-dotnet when the repository has no global.json.</summary>
+    public string DotNetVersion { get; set; } = "";
+
+    /// <summary>The project's IsPackable property ("false" means dotnet pack refuses it).</summary>
+    public string IsPackable { get; set; } = "";
+
+    /// <summary>The project's PackageId property: the id nuget.org knows the package by.</summary>
+    public string PackageId { get; set; } = "";
+
+    /// <summary>True when the repository root holds a global.json (setup-dotnet then installs the SDK it names).</summary>
+    public bool HasGlobalJson { get; set; }
+
     /// <summary>The project's RepositoryUrl property.</summary>
     public string RepositoryUrl { get; set; } = "";
 
@@ -110,5 +131,12 @@ internal sealed class TrustedPublishInputs
         new[] { "TrustedPublishCheckScripts", CheckScripts },
         new[] { "TrustedPublishReplaceWorkflow", ReplaceWorkflow },
         new[] { "TrustedPublishPackageManager", PackageManager },
+        new[] { "TrustedPublishNuGetUser", NuGetUser },
+        new[] { "TrustedPublishNuGetWorkflowFile", NuGetWorkflowFile },
+        new[] { "TrustedPublishNuGetTestProject", NuGetTestProject },
+        new[] { "TrustedPublishDotNetVersion", DotNetVersion },
     };
+
+    /// <summary>True when the project publishes to nuget.org (TrustedPublishNuGetUser is set; a blank value counts, so TPB017 reports it).</summary>
+    public bool PublishesToNuGet => NuGetUser.Length > 0;
 }

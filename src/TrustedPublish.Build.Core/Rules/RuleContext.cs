@@ -15,13 +15,18 @@ internal sealed class RuleContext
 {
     private List<(RepositoryFile File, NpmrcEntry Entry)>? _npmrcEntries;
 
-    public RuleContext(PublishSettings settings, PackageJsonDocument packageJson, string packageJsonPath, IEnumerable<RepositoryFile> workflows, IEnumerable<RepositoryFile> npmrcs, bool handMaintained)
+    /// <summary>
+    /// Parses the workflows that may matter once. <paramref name="checksNuGet"/> adds the checks of workflows that push to
+    /// nuget.org; <paramref name="checksNpm"/> is false for a project that publishes to nuget.org only (no npm step is looked for).
+    /// </summary>
+    public RuleContext(PublishSettings settings, PackageJsonDocument packageJson, string packageJsonPath, IEnumerable<RepositoryFile> workflows, IEnumerable<RepositoryFile> npmrcs, bool handMaintained, bool checksNuGet = false, bool checksNpm = true)
     {
         Settings = settings;
         PackageJson = packageJson;
         PackageJsonPath = packageJsonPath;
         Npmrcs = npmrcs.ToList();
         HandMaintained = handMaintained;
+        ChecksNuGet = checksNuGet;
         var scripts = new PackageScripts(packageJson);
         var thisProject = TextSafety.ForComment(settings.ProjectPath);
         var parsed = new List<WorkflowDocument>();
@@ -31,15 +36,16 @@ internal sealed class RuleContext
             // This project's header on a file that is not its workflow: the file name changed and the old file stayed.
             // It is reported as that, not judged as a publisher (its publish step is correct for the old name).
             // Another project's generated workflow is that project's: the rules read it like any other.
+            // This project's NuGet workflow is its other generated file, not a leftover.
             var generatedBy = WorkflowGenerator.ReadGeneratingProject(file.Text);
-            if (generatedBy == thisProject && !string.Equals(file.RelativePath, settings.WorkflowPath, System.StringComparison.Ordinal))
+            if (checksNpm && generatedBy == thisProject && !string.Equals(file.RelativePath, settings.WorkflowPath, System.StringComparison.Ordinal) && !NuGetWorkflowGenerator.IsNuGetWorkflow(file.Text))
             {
                 leftovers.Add((file, generatedBy));
                 continue;
             }
 
             // Every rule is about publishing; a workflow that cannot publish is not parsed at all.
-            if (!scripts.MayPublish && !MayPublish(file.Text))
+            if (!(checksNpm && (scripts.MayPublish || MayPublish(file.Text))) && !(checksNuGet && NuGetStepFinder.MayAppearIn(file.Text)))
             {
                 continue;
             }
@@ -57,7 +63,20 @@ internal sealed class RuleContext
 
         Workflows = parsed;
         LeftoverWorkflows = leftovers;
-        PublishSteps = parsed.SelectMany(w => PublishStepFinder.Find(w, scripts, settings.PackageDirectory)).ToList();
+        PublishSteps = checksNpm ? parsed.SelectMany(w => PublishStepFinder.Find(w, scripts, settings.PackageDirectory)).ToList() : new List<PublishStep>();
+        NuGetSteps = checksNuGet ? parsed.SelectMany(NuGetStepFinder.Find).ToList() : new List<NuGetStep>();
+    }
+
+    /// <summary>
+    /// The rules' view of a project that publishes to nuget.org only (no package.json): no npm publish step, no .npmrc and
+    /// no package folder is looked at, so only the NuGet checks can find anything. The npm-side settings are the defaults
+    /// with this project's repository, which the NuGet checks use.
+    /// </summary>
+    public static RuleContext ForNuGetOnly(string projectPath, GitHubRepository repository, IEnumerable<RepositoryFile> workflows)
+    {
+        var settings = new PublishSettings.Draft { ProjectPath = projectPath, Repository = repository }.Build();
+        var empty = PackageJsonDocument.Parse(new byte[] { (byte)'{', (byte)'}' }).Document!;
+        return new RuleContext(settings, empty, "", workflows, new RepositoryFile[0], handMaintained: false, checksNuGet: true, checksNpm: false);
     }
 
     public PublishSettings Settings { get; }
@@ -80,6 +99,12 @@ internal sealed class RuleContext
     /// <summary>Every step in every workflow that publishes to npm.</summary>
     public IReadOnlyList<PublishStep> PublishSteps { get; }
 
+    /// <summary>True when the NuGet checks run: the project publishes to nuget.org, or the doctor runs (TPB090-TPB093).</summary>
+    public bool ChecksNuGet { get; }
+
+    /// <summary>Every step that pushes to nuget.org or runs NuGet/login, when <see cref="ChecksNuGet"/>.</summary>
+    public IReadOnlyList<NuGetStep> NuGetSteps { get; }
+
     /// <summary>Publish steps that publish this package (by working directory; unknown counts as this package).</summary>
     public IEnumerable<PublishStep> PublishStepsOfThisPackage => PublishSteps.Where(p => p.Directory == null || p.Directory == Settings.PackageDirectory || p.AllWorkspaces);
 
@@ -98,9 +123,9 @@ internal sealed class RuleContext
     /// The build's pre-filter over the repository's workflows: false when no rule can find anything in a workflow, which is
     /// then not even parsed. When a script in package.json may publish, any workflow may run it.
     /// </summary>
-    internal static System.Func<RepositoryFile, bool> MayMatter(PackageJsonDocument packageJson)
+    internal static System.Func<RepositoryFile, bool> MayMatter(PackageJsonDocument packageJson, bool checksNuGet = false)
     {
         var scriptsMayPublish = new PackageScripts(packageJson).MayPublish;
-        return file => scriptsMayPublish || MayPublish(file.Text) || WorkflowGenerator.ReadGeneratingProject(file.Text) != null;
+        return file => scriptsMayPublish || MayPublish(file.Text) || WorkflowGenerator.ReadGeneratingProject(file.Text) != null || (checksNuGet && NuGetStepFinder.MayAppearIn(file.Text));
     }
 }

@@ -35,6 +35,10 @@ internal static class RuleRunner
         new ConfiguredWorkflowDoesNotPublishRule(),
         new ProvenanceForcedInWorkflowRule(),
         new LeftoverGeneratedWorkflowRule(),
+        new NuGetApiKeySecretRule(),
+        new NuGetLoginWithoutIdTokenRule(),
+        new NuGetLoginFromOtherRepositoryRule(),
+        new NuGetPushOnSelfHostedRunnerRule(),
     };
 
     /// <summary>

@@ -12,7 +12,13 @@ internal static class ActionPins
 
     public static readonly ActionPin SetupNode = new("actions/setup-node", "v7", "v7.0.0", "820762786026740c76f36085b0efc47a31fe5020");
 
-    public static ActionPin[] All { get; } = { Checkout, SetupNode };
+    /// <summary>The NuGet workflow's .NET setup (v6.0.0 is the commit the v6 tag points at).</summary>
+    public static readonly ActionPin SetupDotNet = new("actions/setup-dotnet", "v6", "v6.0.0", "a98b56852c35b8e3190ac28c8c2271da59106c68");
+
+    /// <summary>The NuGet workflow's OIDC exchange for a temporary nuget.org API key (v1.2.0 is the commit the v1 tag points at).</summary>
+    public static readonly ActionPin NuGetLogin = new("NuGet/login", "v1", "v1.2.0", "8d196754b4036150537f80ac539e15c2f1028841");
+
+    public static ActionPin[] All { get; } = { Checkout, SetupNode, SetupDotNet, NuGetLogin };
 }
 
 /// <summary>One action: its repository, the major tag used unpinned, and the release and commit used pinned.</summary>

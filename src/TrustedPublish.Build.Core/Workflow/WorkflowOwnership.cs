@@ -15,18 +15,27 @@ internal static class WorkflowOwnership
     /// <summary>What the file should hold, seen from this project; null with <paramref name="problem"/> set when it must not be written.</summary>
     public static string? Expected(TrustedPublishResult result, string projectPath, string? onDisk, IReadOnlyCollection<string> existingProjects, string path, string display, out Diagnostic? problem)
     {
-        problem = null;
         var settings = result.Settings!;
+        return Expected(result.Workflow!, settings.ReplaceWorkflow, settings.WorkflowFile, owner => TrustedPublishEngine.RenderAs(settings, owner), projectPath, onDisk, existingProjects, path, display, out problem);
+    }
+
+    /// <summary>
+    /// The same decision for any generated workflow (the npm one and the NuGet one): <paramref name="renderAs"/> renders
+    /// it as the project named in the file's header would with these settings.
+    /// </summary>
+    public static string? Expected(string generated, bool replace, string workflowFile, System.Func<string, string> renderAs, string projectPath, string? onDisk, IReadOnlyCollection<string> existingProjects, string path, string display, out Diagnostic? problem)
+    {
+        problem = null;
         var owner = WorkflowGenerator.ReadGeneratingProject(onDisk);
-        if (onDisk != null && owner == null && !settings.ReplaceWorkflow)
+        if (onDisk != null && owner == null && !replace)
         {
-            problem = DiagnosticCatalog.WorkflowNotGenerated.Create(path, 1, 1, display, settings.WorkflowFile);
+            problem = DiagnosticCatalog.WorkflowNotGenerated.Create(path, 1, 1, display, workflowFile);
             return null;
         }
 
         if (owner != null && owner != projectPath && Contains(existingProjects, owner))
         {
-            var asOwner = TrustedPublishEngine.RenderAs(settings, owner);
+            var asOwner = renderAs(owner);
             if (asOwner != onDisk!.Replace("\r\n", "\n"))
             {
                 problem = DiagnosticCatalog.ConflictingProjects.Create(path, 1, 1, display, owner, projectPath);
@@ -36,7 +45,7 @@ internal static class WorkflowOwnership
             return asOwner;
         }
 
-        return result.Workflow!;
+        return generated;
     }
 
     private static bool Contains(IReadOnlyCollection<string> projects, string project)

@@ -16,12 +16,14 @@ public sealed class DiagnoseTrustedPublishing : TrustedPublishTaskBase
             return;
         }
 
-        var result = TrustedPublishEngine.Diagnose(inputs);
-        foreach (var diagnostic in result.Diagnostics)
+        // Without package.json only the workflows are read (the checks of pushes to nuget.org); with it, everything.
+        var findings = PublishesToNpm ? TrustedPublishEngine.Diagnose(inputs).Diagnostics : NuGetPublishEngine.Diagnose(inputs);
+        foreach (var diagnostic in findings)
         {
             Report(diagnostic);
         }
 
-        Log.LogMessage(MessageImportance.Normal, $"TrustedPublish.Build: checked {inputs.Workflows.Count} workflow(s), package.json, the files npm would pack and {inputs.Npmrcs.Count} .npmrc file(s); {result.Diagnostics.Count} finding(s).");
+        var what = PublishesToNpm ? $"package.json, the files npm would pack and {inputs.Npmrcs.Count} .npmrc file(s)" : "no package.json (this project publishes to nuget.org only)";
+        Log.LogMessage(MessageImportance.Normal, $"TrustedPublish.Build: checked {inputs.Workflows.Count} workflow(s) and {what}; {findings.Count} finding(s).");
     }
 }

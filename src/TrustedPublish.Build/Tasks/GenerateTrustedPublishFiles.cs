@@ -21,13 +21,65 @@ public sealed class GenerateTrustedPublishFiles : TrustedPublishTaskBase
 
     protected override void Run()
     {
-        var clock = System.Diagnostics.Stopwatch.StartNew();
         using var repositoryLock = AcquireRepositoryLock();
         if (repositoryLock == null)
         {
             return;
         }
 
+        var written = new List<ITaskItem>();
+        if (PublishesToNpm)
+        {
+            WriteNpmFiles(written);
+        }
+
+        if (PublishesToNuGet)
+        {
+            WriteNuGetWorkflow(written);
+        }
+
+        WrittenFiles = written.ToArray();
+    }
+
+    /// <summary>The NuGet workflow, written only when its content changes; the nuget.org policy values are printed then.</summary>
+    private void WriteNuGetWorkflow(List<ITaskItem> writtenFiles)
+    {
+        if (ReadAndGenerateNuGet() is not (NuGetPublishResult result, string path, string expected, var onDisk))
+        {
+            return;
+        }
+
+        IReadOnlyList<string> written;
+        try
+        {
+            AtomicFile.RemoveStaleTemporaryFiles(path);
+            AtomicFile.EnsureWritable(path);
+            var targets = onDisk == null || onDisk.Replace("\r\n", "\n") != expected
+                ? new List<KeyValuePair<string, byte[]>> { new(path, Encoding.UTF8.GetBytes(expected)) }
+                : new List<KeyValuePair<string, byte[]>>();
+            written = AtomicFile.WriteAllIfChanged(targets);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or NotSupportedException or ArgumentException)
+        {
+            ReportWriteFailed(path, ex);
+            return;
+        }
+
+        if (written.Count == 0)
+        {
+            Log.LogMessage(MessageImportance.Low, $"TrustedPublish.Build: {Display(path)} is up to date.");
+            return;
+        }
+
+        writtenFiles.Add(new TaskItem(path));
+        Log.LogMessage(MessageImportance.High, $"TrustedPublish.Build: wrote {Display(path)}");
+        Log.LogMessage(MessageImportance.High, NuGetPublishEngine.Registration(result.Settings!));
+    }
+
+    /// <summary>The npm workflow and package.json, written as one change when either differs.</summary>
+    private void WriteNpmFiles(List<ITaskItem> writtenFiles)
+    {
+        var clock = System.Diagnostics.Stopwatch.StartNew();
         var generated = ReadAndGenerate(out var readMs, out var engineMs);
         if (generated == null)
         {
@@ -73,7 +125,7 @@ public sealed class GenerateTrustedPublishFiles : TrustedPublishTaskBase
             return;
         }
 
-        WrittenFiles = written.Select(path => (ITaskItem)new TaskItem(path)).ToArray();
+        writtenFiles.AddRange(written.Select(path => (ITaskItem)new TaskItem(path)));
         Log.LogMessage(MessageImportance.Low, $"TrustedPublish.Build: read {readMs:F1} ms, generate and check {engineMs:F1} ms, write {clock.Elapsed.TotalMilliseconds - readMs - engineMs:F1} ms.");
         if (written.Count > 0)
         {

@@ -80,9 +80,33 @@ public abstract class TrustedPublishTaskBase : Task
     private protected string WorkflowPath(PublishSettings settings) =>
         Path.GetFullPath(Path.Combine(RepositoryRoot, ".github", "workflows", settings.WorkflowFile));
 
-    /// <summary>Reads everything the core needs; null (with errors logged) when a file cannot be read.</summary>
+    /// <summary>
+    /// True when the project publishes to npm: package.json is beside it, or TrustedPublishPackageDirectory is set (and then
+    /// must hold one, TPB001). The targets decide the same way whether the project has anything to do.
+    /// </summary>
+    private protected bool PublishesToNpm => Value("PackageDirectoryProperty").Length > 0 || File.Exists(PackageJsonPath);
+
+    /// <summary>True when the project publishes to nuget.org (TrustedPublishNuGetUser is set).</summary>
+    private protected bool PublishesToNuGet => Value("NuGetUser").Length > 0;
+
+    private TrustedPublishInputs? _inputs;
+    private bool _inputsRead;
+
+    /// <summary>Reads everything the core needs, once per task run; null (with errors logged) when a file cannot be read.</summary>
     private protected TrustedPublishInputs? ReadInputs()
     {
+        if (!_inputsRead)
+        {
+            _inputs = ReadInputsOnce();
+            _inputsRead = true;
+        }
+
+        return _inputs;
+    }
+
+    private TrustedPublishInputs? ReadInputsOnce()
+    {
+        var npm = PublishesToNpm;
         var projectFileText = File.Exists(ProjectFile) ? File.ReadAllText(ProjectFile) : null;
         SourceSpan At(string property) => ProjectFileLocator.Find(ProjectFile, projectFileText, property);
 
@@ -95,7 +119,7 @@ public abstract class TrustedPublishTaskBase : Task
         }
 
         var packageJsonPath = PackageJsonPath;
-        if (Directory.Exists(packageJsonPath) || !File.Exists(packageJsonPath))
+        if (npm && (Directory.Exists(packageJsonPath) || !File.Exists(packageJsonPath)))
         {
             Report(DiagnosticCatalog.PackageJsonMissing.Create(At("TrustedPublishPackageDirectory"), packageDirectoryProperty.Length > 0 ? packageDirectoryProperty : PackageDirectory));
             return null;
@@ -133,6 +157,13 @@ public abstract class TrustedPublishTaskBase : Task
             PinActions = Value("PinActions"),
             CheckScripts = Value("CheckScripts"),
             ReplaceWorkflow = Value("ReplaceWorkflow"),
+            NuGetUser = Value("NuGetUser"),
+            NuGetWorkflowFile = Value("NuGetWorkflowFile"),
+            NuGetTestProject = Value("NuGetTestProject"),
+            DotNetVersion = Value("DotNetVersion"),
+            IsPackable = Value("IsPackable"),
+            PackageId = Value("PackageId"),
+            HasGlobalJson = File.Exists(Path.Combine(RepositoryRoot, "global.json")),
             RepositoryUrl = Value("RepositoryUrl"),
             GenerateEnabled = !string.Equals(Value("GenerateEnabled"), "false", StringComparison.OrdinalIgnoreCase),
             PackageDirectory = packageDirectory,
@@ -140,14 +171,15 @@ public abstract class TrustedPublishTaskBase : Task
             PackageManager = Value("PackageManager"),
 
             // Read lazily, folder by folder, only if the check of what npm would pack runs (TPB028).
-            PackageFolder = new PackageFolderReader(files, PackageDirectory),
+            PackageFolder = npm ? new PackageFolderReader(files, PackageDirectory) : null,
         };
 
         // The file being read, so a failure names the right one.
         var reading = packageJsonPath;
         try
         {
-            inputs.PackageJson = files.ReadInside(packageJsonPath);
+            // A project that publishes to nuget.org only has no package.json; the core then reads none.
+            inputs.PackageJson = npm ? files.ReadInside(packageJsonPath) : Array.Empty<byte>();
             inputs.ProjectFileText = projectFileText;
             inputs.ActionPins = ReadActionPins(projectFileText, ref reading);
             inputs.PackageManagerFolders = RepositoryFiles.ReadPackageManagerFolders(files, PackageDirectory, RepositoryRoot);
@@ -158,7 +190,7 @@ public abstract class TrustedPublishTaskBase : Task
                 .Select(owner => owner!)
                 .Distinct(StringComparer.Ordinal)
                 .ToList();
-            inputs.Npmrcs = ReadNpmrcs(files, ref reading);
+            inputs.Npmrcs = npm ? ReadNpmrcs(files, ref reading) : new List<RepositoryFile>();
             if (inputs.Owner.Trim().Length == 0 || inputs.Repository.Trim().Length == 0)
             {
                 // git's own files may live outside the work tree (worktrees, submodules): regular files only, bounded.
@@ -317,8 +349,70 @@ public abstract class TrustedPublishTaskBase : Task
     /// </summary>
     private (string Expected, string? OnDisk)? ResolveWorkflow(TrustedPublishResult result, TrustedPublishInputs inputs, string path)
     {
+        if (!EnsureEditable(path, PackageJsonPath) || ReadWorkflowOnDisk(inputs, path) is not (var onDisk, List<string> existing))
+        {
+            return null;
+        }
+
+        var expected = Workflow.WorkflowOwnership.Expected(result, inputs.ProjectPath, onDisk, existing, path, Display(path), out var problem);
+        if (problem != null)
+        {
+            Report(problem);
+            return null;
+        }
+
+        return (expected!, onDisk);
+    }
+
+    /// <summary>What the NuGet workflow should hold, seen from this project, decided the way the npm workflow's is.</summary>
+    private protected (string Expected, string? OnDisk)? ResolveNuGetWorkflow(NuGetPublishResult result, TrustedPublishInputs inputs, string path)
+    {
+        if (!EnsureEditable(path) || ReadWorkflowOnDisk(inputs, path) is not (var onDisk, List<string> existing))
+        {
+            return null;
+        }
+
+        var settings = result.Settings!;
+        var expected = Workflow.WorkflowOwnership.Expected(result.Workflow!, settings.ReplaceWorkflow, settings.WorkflowFile, owner => NuGetPublishEngine.RenderAs(settings, owner), inputs.ProjectPath, onDisk, existing, path, Display(path), out var problem);
+        if (problem != null)
+        {
+            Report(problem);
+            return null;
+        }
+
+        return (expected!, onDisk);
+    }
+
+    /// <summary>The NuGet engine's result with its diagnostics reported, the workflow's path, and what it should hold; null when nothing can be written or compared.</summary>
+    private protected (NuGetPublishResult Result, string Path, string Expected, string? OnDisk)? ReadAndGenerateNuGet()
+    {
+        var inputs = ReadInputs();
+        if (inputs == null)
+        {
+            return null;
+        }
+
+        // With package.json too, the npm engine's run of the checks already covered the NuGet ones.
+        var result = NuGetPublishEngine.Generate(inputs, runRules: !PublishesToNpm);
+        foreach (var diagnostic in result.Diagnostics)
+        {
+            Report(diagnostic);
+        }
+
+        if (result.Settings == null)
+        {
+            return null;
+        }
+
+        var path = Path.GetFullPath(Path.Combine(RepositoryRoot, ".github", "workflows", result.Settings.WorkflowFile));
+        return ResolveNuGetWorkflow(result, inputs, path) is (string expected, var onDisk) ? (result, path, expected, onDisk) : null;
+    }
+
+    /// <summary>False (with TPB043 reported) when a file is a link or a linked folder on its way leads outside the repository.</summary>
+    private bool EnsureEditable(params string[] paths)
+    {
         var repository = new RepositoryFileSystem(RepositoryRoot);
-        foreach (var file in new[] { path, PackageJsonPath })
+        foreach (var file in paths)
         {
             // Neither file may be a link, and a linked folder on the way (.github, .github/workflows, the package folder) must not lead outside.
             try
@@ -328,10 +422,17 @@ public abstract class TrustedPublishTaskBase : Task
             catch (RefusedFileException refused)
             {
                 Report(refused.Diagnostic);
-                return null;
+                return false;
             }
         }
 
+        return true;
+    }
+
+    /// <summary>The workflow on disk (null when there is none) and the projects named in generated headers that still exist; null with an error reported when it cannot be read.</summary>
+    private (string? OnDisk, List<string> Existing)? ReadWorkflowOnDisk(TrustedPublishInputs inputs, string path)
+    {
+        var repository = new RepositoryFileSystem(RepositoryRoot);
         string? onDisk;
         try
         {
@@ -362,14 +463,7 @@ public abstract class TrustedPublishTaskBase : Task
             existing.Add(owner);
         }
 
-        var expected = Workflow.WorkflowOwnership.Expected(result, inputs.ProjectPath, onDisk, existing, path, Display(path), out var problem);
-        if (problem != null)
-        {
-            Report(problem);
-            return null;
-        }
-
-        return (expected!, onDisk);
+        return (onDisk, existing);
     }
 
     /// <summary>The repository's lock (see <see cref="RepositoryLock"/>); null, with TPB040 reported, when it cannot be had.</summary>
@@ -408,9 +502,18 @@ public abstract class TrustedPublishTaskBase : Task
         }
     }
 
+    private readonly HashSet<string> _reported = new(StringComparer.Ordinal);
+
     private protected void Report(Diagnostic diagnostic)
     {
         var file = diagnostic.File ?? ProjectFile;
+
+        // A project that publishes to npm and nuget.org resolves the settings both share twice: each finding is said once.
+        if (!_reported.Add($"{diagnostic.Code}|{file}|{diagnostic.Line}|{diagnostic.Column}|{diagnostic.Message}"))
+        {
+            return;
+        }
+
         switch (diagnostic.Severity)
         {
             case DiagnosticSeverity.Error:

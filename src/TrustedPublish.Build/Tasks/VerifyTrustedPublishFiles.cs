@@ -20,6 +20,16 @@ public sealed class VerifyTrustedPublishFiles : TrustedPublishTaskBase
             return;
         }
 
+        if (PublishesToNuGet)
+        {
+            VerifyNuGetWorkflow();
+        }
+
+        if (!PublishesToNpm)
+        {
+            return;
+        }
+
         var generated = ReadAndGenerate(out var readMs, out var engineMs);
         if (generated == null)
         {
@@ -43,10 +53,38 @@ public sealed class VerifyTrustedPublishFiles : TrustedPublishTaskBase
             Report(diagnostic);
         }
 
+        LogCompared(clock, readMs, engineMs, display);
+    }
+
+    private void LogCompared(System.Diagnostics.Stopwatch clock, double readMs, double engineMs, string display)
+    {
         Log.LogMessage(MessageImportance.Low, $"TrustedPublish.Build: read {readMs:F1} ms, generate and check {engineMs:F1} ms, compare {clock.Elapsed.TotalMilliseconds - readMs - engineMs:F1} ms.");
         if (!Log.HasLoggedErrors)
         {
             Log.LogMessage(MessageImportance.Normal, $"TrustedPublish.Build: {display} and {Display(PackageJsonPath)} match the settings.");
+        }
+    }
+
+    /// <summary>The NuGet workflow on disk against what would be generated: TPB030 (TPB033 for a pin, TPB031 when missing) with the diff.</summary>
+    private void VerifyNuGetWorkflow()
+    {
+        if (ReadAndGenerateNuGet() is not (NuGetPublishResult _, string path, string expected, var onDisk))
+        {
+            return;
+        }
+
+        var display = Display(path);
+        var drift = WorkflowDrift.Check(expected, onDisk, path, display);
+        if (drift == null)
+        {
+            Log.LogMessage(MessageImportance.Normal, $"TrustedPublish.Build: {display} matches the settings.");
+            return;
+        }
+
+        Report(drift);
+        if (WorkflowDrift.Diff(expected, onDisk, display) is string diff)
+        {
+            Log.LogMessage(MessageImportance.High, diff);
         }
     }
 }

@@ -1,7 +1,6 @@
 using System.Collections.Generic;
 using System.Linq;
 using TrustedPublish.Build.Diagnostics;
-using YamlDotNet.RepresentationModel;
 
 namespace TrustedPublish.Build.Rules.Workflows;
 
@@ -14,20 +13,8 @@ internal sealed class SelfHostedRunnerRule : IRepositoryRule
     {
         foreach (var job in context.PublishSteps.Select(p => p.Job).Distinct())
         {
-            var runsOn = WorkflowDocument.Child(job.Node, "runs-on");
-            var labels = runsOn switch
-            {
-                YamlScalarNode scalar => new[] { scalar.Value ?? "" },
-                YamlSequenceNode sequence => sequence.Children.OfType<YamlScalarNode>().Select(s => s.Value ?? "").ToArray(),
-                YamlMappingNode mapping => (WorkflowDocument.Child(mapping, "labels") switch
-                {
-                    YamlScalarNode one => new[] { one.Value ?? "" },
-                    YamlSequenceNode many => many.Children.OfType<YamlScalarNode>().Select(s => s.Value ?? "").ToArray(),
-                    _ => new string[0],
-                }),
-                _ => new string[0],
-            };
-            if (labels.Any(l => l.Trim() == "self-hosted"))
+            var (runsOn, labels) = job.RunnerLabels;
+            if (job.RunsSelfHosted)
             {
                 yield return DiagnosticCatalog.SelfHostedRunner.Create(job.Workflow.File.Path, (int)runsOn!.Start.Line, (int)runsOn.Start.Column, job.Id, "[" + string.Join(", ", labels) + "]");
             }

@@ -255,6 +255,31 @@ internal sealed class WorkflowJob
 
     private Dictionary<string, YamlNode>? _envEntries;
 
+    /// <summary>The runs-on node and its labels (a label, a list, or a group's labels), for the self-hosted runner checks.</summary>
+    public (YamlNode? RunsOn, string[] Labels) RunnerLabels
+    {
+        get
+        {
+            var runsOn = WorkflowDocument.Child(Node, "runs-on");
+            var labels = runsOn switch
+            {
+                YamlScalarNode scalar => new[] { scalar.Value ?? "" },
+                YamlSequenceNode sequence => sequence.Children.OfType<YamlScalarNode>().Select(s => s.Value ?? "").ToArray(),
+                YamlMappingNode mapping => WorkflowDocument.Child(mapping, "labels") switch
+                {
+                    YamlScalarNode one => new[] { one.Value ?? "" },
+                    YamlSequenceNode many => many.Children.OfType<YamlScalarNode>().Select(s => s.Value ?? "").ToArray(),
+                    _ => new string[0],
+                },
+                _ => new string[0],
+            };
+            return (runsOn, labels);
+        }
+    }
+
+    /// <summary>True when the job runs on a self-hosted runner (the label every self-hosted runner carries).</summary>
+    public bool RunsSelfHosted => RunnerLabels.Labels.Any(l => l.Trim() == "self-hosted");
+
     /// <summary>A job that calls a reusable workflow (jobs.x.uses) has no steps of its own.</summary>
     public string? CallsWorkflow => WorkflowDocument.Text(WorkflowDocument.Child(Node, "uses"));
 
