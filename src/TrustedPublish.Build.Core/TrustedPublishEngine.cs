@@ -49,7 +49,7 @@ internal static class TrustedPublishEngine
         // A repository's existing workflows never break a developer's build before they choose to migrate: what is
         // wrong in a workflow this package does not generate is a warning here (an error in TrustedPublishDoctor and
         // with generation off). What makes the generated workflow itself fail (.npmrc) stays an error.
-        var context = new RuleContext(result.Settings, result.Document!, inputs.PackageJsonPath, workflows, inputs.Npmrcs, handMaintained: false) { PackageFolder = inputs.PackageFolder };
+        var context = new RuleContext(result.Settings, result.Document!, inputs.PackageJsonPath, workflows, inputs.Npmrcs, handMaintained: false) { PackageFolder = inputs.PackageFolder, PackageManagerFile = inputs.OtherPackageManagerFile };
         var findings = RuleRunner.Run(context)
             .Select(d => workflows.Any(w => w.Path == d.File) ? d.AsWarning() : d)
             .ToList();
@@ -95,7 +95,7 @@ internal static class TrustedPublishEngine
         var settings = SettingsResolver.Resolve(inputs, document, diagnostics);
         if (settings != null)
         {
-            var context = new RuleContext(settings, document, inputs.PackageJsonPath, inputs.Workflows, inputs.Npmrcs, handMaintained: !inputs.GenerateEnabled) { PackageFolder = inputs.PackageFolder };
+            var context = new RuleContext(settings, document, inputs.PackageJsonPath, inputs.Workflows, inputs.Npmrcs, handMaintained: !inputs.GenerateEnabled) { PackageFolder = inputs.PackageFolder, PackageManagerFile = inputs.OtherPackageManagerFile };
             diagnostics.AddRange(RuleRunner.Run(context));
         }
 

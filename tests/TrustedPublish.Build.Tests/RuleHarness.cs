@@ -76,7 +76,7 @@ internal sealed class RuleHarness
         var inputs = Inputs();
         var document = TrustedPublish.Build.PackageJson.PackageJsonDocument.Parse(inputs.PackageJson).Document!;
         var settings = SettingsResolver.Resolve(inputs, document, new List<Diagnostic>())!;
-        return new RuleContext(settings, document, inputs.PackageJsonPath, inputs.Workflows, inputs.Npmrcs, handMaintained: !inputs.GenerateEnabled);
+        return new RuleContext(settings, document, inputs.PackageJsonPath, inputs.Workflows, inputs.Npmrcs, handMaintained: !inputs.GenerateEnabled) { PackageManagerFile = inputs.OtherPackageManagerFile };
     }
 
     /// <summary>The workflow a build of this repository's project writes with the default settings (publish.yml).</summary>

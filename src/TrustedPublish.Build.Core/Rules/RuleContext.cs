@@ -14,6 +14,7 @@ namespace TrustedPublish.Build.Rules;
 internal sealed class RuleContext
 {
     private List<(RepositoryFile File, NpmrcEntry Entry)>? _npmrcEntries;
+    private WorkspacePackageManager? _packageManager;
 
     public RuleContext(PublishSettings settings, PackageJsonDocument packageJson, string packageJsonPath, IEnumerable<RepositoryFile> workflows, IEnumerable<RepositoryFile> npmrcs, bool handMaintained)
     {
@@ -85,6 +86,13 @@ internal sealed class RuleContext
 
     /// <summary>The package folder, for the rule about what npm would pack (TPB028); null when there is none to look at.</summary>
     public IPackageFolder? PackageFolder { get; set; }
+
+    /// <summary>The pnpm, Yarn or Bun file the build found in the package folder or above it (relative to the root), or null.</summary>
+    public string? PackageManagerFile { get; set; }
+
+    /// <summary>The repository's package manager, from package.json's packageManager, <see cref="PackageManagerFile"/> or the npm lockfile.</summary>
+    internal WorkspacePackageManager PackageManager =>
+        _packageManager ??= WorkspacePackageManager.Read(PackageJson.Root.GetString("packageManager"), PackageManagerFile, Settings.Lockfile);
 
     /// <summary>True when package.json and the workflow are maintained by hand (generation off): the package.json rules apply.</summary>
     public bool HandMaintained { get; }

@@ -54,7 +54,7 @@ internal sealed class PublishStep
     /// <summary>npm publish --workspaces and tools that publish every package of a monorepo.</summary>
     public bool AllWorkspaces { get; }
 
-    /// <summary>The program that publishes, as the command says.</summary>
+    /// <summary>The program that publishes, as the command says (changesets' manager is worked out in <see cref="ToolsBeforePublish"/>).</summary>
     public PublishTool Tool { get; }
 }
 

@@ -2,7 +2,7 @@ namespace TrustedPublish.Build.Rules.Workflows;
 
 /// <summary>
 /// The program that does the publishing, by the command read: each one authenticates its own way, so the rules ask
-/// which one it is before they judge npm's or Node's version.
+/// which one it is before they judge npm's or Node's version (<see cref="ToolsBeforePublish"/>).
 /// </summary>
 internal enum PublishTool
 {
