@@ -15,6 +15,7 @@ internal sealed class RuleContext
 {
     private List<(RepositoryFile File, NpmrcEntry Entry)>? _npmrcEntries;
     private WorkspacePackageManager? _packageManager;
+    private List<ToolsBeforePublish>? _toolsBeforePublish;
 
     public RuleContext(PublishSettings settings, PackageJsonDocument packageJson, string packageJsonPath, IEnumerable<RepositoryFile> workflows, IEnumerable<RepositoryFile> npmrcs, bool handMaintained)
     {
@@ -93,6 +94,9 @@ internal sealed class RuleContext
     /// <summary>The repository's package manager, from package.json's packageManager, <see cref="PackageManagerFile"/> or the npm lockfile.</summary>
     internal WorkspacePackageManager PackageManager =>
         _packageManager ??= WorkspacePackageManager.Read(PackageJson.Root.GetString("packageManager"), PackageManagerFile, Settings.Lockfile);
+
+    /// <summary>What each publish step runs with, walked once for the four rules that ask (TPB075, TPB076, TPB084, TPB085).</summary>
+    internal IReadOnlyList<ToolsBeforePublish> ToolsBeforePublish => _toolsBeforePublish ??= Rules.Workflows.ToolsBeforePublish.Walk(this).ToList();
 
     /// <summary>True when package.json and the workflow are maintained by hand (generation off): the package.json rules apply.</summary>
     public bool HandMaintained { get; }

@@ -15,7 +15,7 @@ internal sealed class NpmLatestRefusedRule : IRepositoryRule
     {
         var notReported = new List<(WorkflowStep Step, ToolsBeforePublish.NpmUpgrade Upgrade)>();
         PublishStep? previous = null;
-        foreach (var before in ToolsBeforePublish.Walk(context))
+        foreach (var before in context.ToolsBeforePublish)
         {
             if (previous != null && previous.Job != before.Publish.Job)
             {

@@ -17,7 +17,7 @@ internal sealed class NpmTooOldRule : IRepositoryRule
 
     public IEnumerable<Diagnostic> Check(RuleContext context)
     {
-        foreach (var before in ToolsBeforePublish.Walk(context))
+        foreach (var before in context.ToolsBeforePublish)
         {
             var publish = before.Publish;
             if (before.Path is not (PublishPath.NpmOnPath or PublishPath.PnpmThroughNpm or PublishPath.BundledNpm))

@@ -14,7 +14,7 @@ internal sealed class PnpmSendsTokenPlaceholderRule : IRepositoryRule
 
     public IEnumerable<Diagnostic> Check(RuleContext context)
     {
-        foreach (var before in ToolsBeforePublish.Walk(context))
+        foreach (var before in context.ToolsBeforePublish)
         {
             if (before.Path == PublishPath.PnpmSendsPlaceholder)
             {

@@ -15,7 +15,7 @@ internal sealed class PublisherLacksOidcRule : IRepositoryRule
 
     public IEnumerable<Diagnostic> Check(RuleContext context)
     {
-        foreach (var before in ToolsBeforePublish.Walk(context))
+        foreach (var before in context.ToolsBeforePublish)
         {
             var publish = before.Publish;
             var command = publish.PublishingCommand;

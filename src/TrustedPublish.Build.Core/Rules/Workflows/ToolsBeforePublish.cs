@@ -11,8 +11,9 @@ namespace TrustedPublish.Build.Rules.Workflows;
 /// Node.js that setup-node sets up, the npm upgrades (`npm install -g npm@SPEC`), the pnpm or Yarn version, and from
 /// those the way the step authenticates (<see cref="PublishPath"/>). Shared by TPB075 (<see cref="NpmTooOldRule"/>),
 /// TPB076 (<see cref="NpmLatestRefusedRule"/>), TPB084 (<see cref="PublisherLacksOidcRule"/>) and TPB085
-/// (<see cref="PnpmSendsTokenPlaceholderRule"/>). One walk over each publishing job: what ran before a publish step is
-/// carried forward, not searched again for every publish step (a job can have thousands of steps).
+/// (<see cref="PnpmSendsTokenPlaceholderRule"/>), which read it from <see cref="RuleContext.ToolsBeforePublish"/>: one walk
+/// over each publishing job per run, what ran before a publish step carried forward, not searched again for every
+/// publish step (a job can have thousands of steps).
 /// </summary>
 internal sealed class ToolsBeforePublish
 {
