@@ -94,7 +94,7 @@ internal static class TrustedPublishEngine
             return new TrustedPublishResult(diagnostics, null, null, null);
         }
 
-        var settings = SettingsResolver.Resolve(inputs, document, diagnostics);
+        var settings = SettingsResolver.Resolve(inputs, document, diagnostics, forGeneration: false);
         if (settings != null)
         {
             // The doctor also reads workflows that push to nuget.org, whether or not this project publishes there.

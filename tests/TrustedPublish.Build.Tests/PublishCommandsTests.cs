@@ -197,6 +197,7 @@ public sealed class PublishCommandsTests
     [DataRow("case x in ")]
     [DataRow("npm install ")]
     [DataRow("npm i -g x ")]
+    [DataRow("corepack prepare pnpm@1 yarn@2 --activate; npm i -g @yarnpkg/cli-dist@3 ")]
     public void HostileRun_IsReadInLinearTime(string unit)
     {
         var hostile = new StringBuilder();
@@ -231,6 +232,44 @@ public sealed class PublishCommandsTests
         var publish = PublishStepFinder.Find(workflow).Single();
         Assert.AreEqual(6, publish.Line);
         Assert.AreEqual(text.Split('\n')[5].Length - "npm publish\"".Length + 1, publish.Column);
+    }
+
+    /// <summary>Which program publishes decides how it authenticates: each command, directly or through a runner or a script.</summary>
+    [TestMethod]
+    [DataRow("npm publish --access public", "Npm")]
+    [DataRow("npm stage publish", "Npm")]
+    [DataRow("pnpm -r publish --no-git-checks", "Pnpm")]
+    [DataRow("yarn npm publish --tolerate-republish", "YarnBerry")]
+    [DataRow("yarn workspaces foreach -A --topological npm publish", "YarnBerry")]
+    [DataRow("yarn publish --non-interactive", "YarnClassic")]
+    [DataRow("bun publish", "Bun")]
+    [DataRow("npx changeset publish", "Changesets")]
+    [DataRow("pnpm changeset publish", "Changesets")]
+    [DataRow("yarn dlx @changesets/cli publish", "Changesets")]
+    [DataRow("npx semantic-release", "SemanticRelease")]
+    [DataRow("lerna publish from-package --yes", "Lerna")]
+    [DataRow("npm run release", "Changesets")]
+    [DataRow("pnpm ship", "Pnpm")]
+    public void Recognize_NamesTheToolThatPublishes(string script, string tool)
+    {
+        var scripts = Scripts("{\"release\": \"pnpm build && changeset publish\", \"ship\": \"pnpm publish -r\"}");
+        var match = ShellCommands.Read(script).Select(c => PublishCommands.Recognize(c, scripts)).First(m => m != null)!;
+        Assert.AreEqual(tool, match.Tool.ToString(), script);
+    }
+
+    /// <summary>changesets/action runs its publish input: the command it leads to is the one judged; one that is not read leaves the tool unknown.</summary>
+    [TestMethod]
+    [DataRow("pnpm changeset publish", "Changesets", "pnpm changeset publish")]
+    [DataRow("pnpm publish -r --access public", "Pnpm", "pnpm publish -r --access public")]
+    [DataRow("yarn release", "Unknown", "yarn release")]
+    public void Finder_ChangesetsActionPublishInput_IsReadAsACommand(string input, string tool, string publishing)
+    {
+        var text = "on: push\njobs:\n  release:\n    runs-on: ubuntu-latest\n    steps:\n      - uses: changesets/action@v1\n        with:\n          publish: " + input + "\n";
+        var workflow = WorkflowDocument.Parse(new RepositoryFile("/r/.github/workflows/p.yml", ".github/workflows/p.yml", text), out _)!;
+        var publish = PublishStepFinder.Find(workflow).Single();
+        Assert.AreEqual(tool, publish.Tool.ToString());
+        Assert.AreEqual(publishing, publish.PublishingCommand);
+        Assert.AreEqual("changesets/action@v1", publish.Command);
     }
 
     private static string YamlQuote(string value) => "'" + value.Replace("'", "''", System.StringComparison.Ordinal) + "'";

@@ -88,6 +88,48 @@ public sealed class RuleTests
         ["TPB071 heredoc into .npmrc, not a comment"] = new("TPB071 publish.yml:20:33",
             h => h.Workflows["publish.yml"] = Publish("- run: npm ci", "- run: |\n          cat <<EOF > ~/.npmrc\n          //registry.npmjs.org/:_authToken=$T\n          EOF\n      - run: npm ci"),
             h => h.Workflows["publish.yml"] = Publish("- run: npm ci", "- run: |\n          # no more //registry.npmjs.org/:_authToken=$T here\n          echo ready\n          echo done\n      - run: npm ci")),
+        ["TPB071 npm config set with the key and the token as two words"] = new("TPB071 publish.yml:18:51",
+            h => h.Workflows["publish.yml"] = Publish("- run: npm ci", "- run: npm config set //registry.npmjs.org/:_authToken $T\n      - run: npm ci"),
+            h => h.Workflows["publish.yml"] = Publish("- run: npm ci", "- run: npm config get //registry.npmjs.org/:_authToken $T\n      - run: npm ci")),
+        ["TPB071 npm set _authToken"] = new("TPB071 publish.yml:18:44",
+            h => h.Workflows["publish.yml"] = Publish("- run: npm ci", "- run: npm set //registry.npmjs.org/:_authToken=$T\n      - run: npm ci"),
+            h => h.Workflows["publish.yml"] = Publish("- run: npm ci", "- run: npm get //registry.npmjs.org/:_authToken=$T\n      - run: npm ci")),
+        ["TPB071 changesets/action before v1.7.0 writes NPM_TOKEN, empty or not"] = new("TPB071 publish.yml:19:15",
+            h => h.Workflows["publish.yml"] = Publish("- run: npm publish --access public", "- uses: changesets/action@v1.6.0\n        with:\n          publish: npm publish --access public"),
+            h => h.Workflows["publish.yml"] = Publish("- run: npm publish --access public", "- uses: changesets/action@v1.6.0\n        with:\n          publish: npm publish --access public\n        env:\n          NPM_TOKEN: ''")),
+        ["TPB071 changesets/action pinned by SHA, release in the comment"] = new("TPB071 publish.yml:19:15",
+            h => h.Workflows["publish.yml"] = Publish("- run: npm publish --access public", "- uses: changesets/action@" + ChangesetsSha + " # v1.6.0\n        with:\n          publish: npm publish --access public"),
+            h => h.Workflows["publish.yml"] = Publish("- run: npm publish --access public", "- uses: changesets/action@" + ChangesetsSha + " # v1.7.0\n        with:\n          publish: npm publish --access public")),
+        ["TPB075 pnpm 10 hands the tarball to an old npm, pnpm 11.1.3 does not"] = new("TPB075 publish.yml:19:14",
+            h => { h.PackageJsonText = WithPackageManager("pnpm@10.18.3"); h.Workflows["publish.yml"] = Publish("node-version: '24'", "node-version: '22'").Replace("npm publish", "pnpm publish", StringComparison.Ordinal); },
+            h => { h.PackageJsonText = WithPackageManager("pnpm@11.1.3"); h.Workflows["publish.yml"] = Publish("node-version: '24'", "node-version: '22'").Replace("npm publish", "pnpm publish", StringComparison.Ordinal); }),
+        ["TPB075 pnpm's version from pnpm/action-setup, none when it is unknown"] = new("TPB075 publish.yml:22:14",
+            h => h.Workflows["publish.yml"] = PnpmSetup("\n        with:\n          version: 10"),
+            h => h.Workflows["publish.yml"] = PnpmSetup("")),
+        ["TPB075 semantic-release brings its own npm, Node still counts"] = new("TPB075 publish.yml:19:14",
+            h => h.Workflows["publish.yml"] = Publish("node-version: '24'", "node-version: '20'").Replace("npm publish --access public", "npx semantic-release", StringComparison.Ordinal),
+            h => h.Workflows["publish.yml"] = Publish("node-version: '24'", "node-version: '22'").Replace("npm publish --access public", "npx semantic-release", StringComparison.Ordinal)),
+        ["TPB075 changeset publish in a pnpm 10 workspace, not where the manager is unknown"] = new("TPB075 publish.yml:19:14",
+            h => { h.PackageJsonText = WithPackageManager("pnpm@10.18.3"); h.Workflows["publish.yml"] = Publish("node-version: '24'", "node-version: '22'").Replace("npm publish --access public", "pnpm changeset publish", StringComparison.Ordinal); },
+            h => { h.Configure = i => i.PackageManagerFolders = TestInputs.Folders((i.PackageDirectory, new string[0], null)); h.Workflows["publish.yml"] = Publish("node-version: '24'", "node-version: '22'").Replace("npm publish --access public", "pnpm changeset publish", StringComparison.Ordinal); }),
+        ["TPB075 changeset publish beside package-lock.json, not in a Yarn workspace of unknown version"] = new("TPB075 publish.yml:19:14",
+            h => { h.Configure = i => i.PackageManagerFolders = TestInputs.Folders((i.PackageDirectory, new[] { "package-lock.json" }, null)); h.Workflows["publish.yml"] = Publish("node-version: '24'", "node-version: '22'").Replace("npm publish --access public", "npx changeset publish", StringComparison.Ordinal); },
+            h => { h.Configure = i => i.PackageManagerFolders = TestInputs.Folders((i.PackageDirectory, new[] { "yarn.lock" }, null)); h.Workflows["publish.yml"] = Publish("node-version: '24'", "node-version: '22'").Replace("npm publish --access public", "npx changeset publish", StringComparison.Ordinal); }),
+        ["TPB084 Yarn classic's yarn publish"] = new("TPB084 publish.yml:19:14",
+            h => h.Workflows["publish.yml"] = Publish("npm publish --access public", "yarn publish --access public"),
+            h => h.Workflows["publish.yml"] = Publish("npm publish --access public", "yarn npm publish --access public")),
+        ["TPB084 bun publish"] = new("TPB084 publish.yml:19:14",
+            h => h.Workflows["publish.yml"] = Publish("npm publish --access public", "bun publish --access public"),
+            h => h.Workflows["publish.yml"] = Publish("npm publish --access public", "bun pm pack --destination ./out && npm publish ./out/*.tgz --access public")),
+        ["TPB084 Yarn older than 4.10.0, not 4.10 on an old npm"] = new("TPB084 publish.yml:19:14",
+            h => h.Workflows["publish.yml"] = YarnBerry("4.9.4"),
+            h => h.Workflows["publish.yml"] = YarnBerry("4.10.3")),
+        ["TPB084 changeset publish in a Yarn classic workspace"] = new("TPB084 publish.yml:19:14",
+            h => { h.PackageJsonText = WithPackageManager("yarn@1.22.22"); h.Workflows["publish.yml"] = Publish("npm publish --access public", "yarn changeset publish"); },
+            h => { h.PackageJsonText = WithPackageManager("yarn@4.10.3"); h.Workflows["publish.yml"] = Publish("npm publish --access public", "yarn changeset publish"); }),
+        ["TPB085 pnpm 11.1.2 sends setup-node's placeholder"] = new("TPB085 publish.yml:20:14",
+            h => { h.PackageJsonText = WithPackageManager("pnpm@11.1.2"); h.Workflows["publish.yml"] = WithRegistryUrl("pnpm publish --access public"); },
+            h => { h.PackageJsonText = WithPackageManager("pnpm@11.1.3"); h.Workflows["publish.yml"] = WithRegistryUrl("pnpm publish --access public"); }),
         ["TPB075 the runner's own Node, not Node from mise"] = new("TPB075 publish.yml:16:14",
             h => h.Workflows["publish.yml"] = Publish("      - uses: actions/setup-node@v4\n        with:\n          node-version: '24'\n", ""),
             h => h.Workflows["publish.yml"] = Publish("      - uses: actions/setup-node@v4\n        with:\n          node-version: '24'\n", "      - uses: jdx/mise-action@v2\n")),
@@ -124,10 +166,31 @@ public sealed class RuleTests
         ["TPB081 --provenance forced"] = new("TPB081 publish.yml:19:42",
             h => h.Workflows["publish.yml"] = Publish("npm publish --access public", "npm publish --access public --provenance"),
             h => h.Workflows["publish.yml"] = Publish("npm publish --access public", "npm publish --access public --provenance=false")),
+        ["TPB081 yarn npm publish --provenance"] = new("TPB081 publish.yml:19:47",
+            h => h.Workflows["publish.yml"] = Publish("npm publish --access public", "yarn npm publish --access public --provenance"),
+            h => h.Workflows["publish.yml"] = Publish("npm publish --access public", "yarn npm publish --access public")),
         ["TPB082 leftover generated workflow"] = new("TPB082 publish.yml:1:1",
             h => { h.Workflows["publish.yml"] = h.GeneratedWorkflow(); h.Configure = i => i.WorkflowFile = "release.yml"; },
             h => h.Workflows["publish.yml"] = h.GeneratedWorkflow()),
     };
+
+    /// <summary>A package.json with corepack's packageManager field.</summary>
+    private static string WithPackageManager(string packageManager) => Replace(RuleHarness.PackageJson, "\"version\": \"1.0.0\",", "\"version\": \"1.0.0\",\n  \"packageManager\": \"" + packageManager + "\",");
+
+    private const string ChangesetsSha = "e0145edc7d9d8679003495b11f87bd8ef63c0cba";
+
+    /// <summary>pnpm set up by pnpm/action-setup (with the given inputs) on Node 22 with its own npm, publishing with pnpm publish.</summary>
+    private static string PnpmSetup(string inputs) => Publish("      - uses: actions/setup-node@v4\n        with:\n          node-version: '24'\n", "      - uses: pnpm/action-setup@v4" + inputs + "\n      - uses: actions/setup-node@v4\n        with:\n          node-version: '22'\n")
+        .Replace("npm publish", "pnpm publish", StringComparison.Ordinal);
+
+    /// <summary>Yarn Berry of that version through corepack on Node 22 with its own npm, publishing with yarn npm publish.</summary>
+    private static string YarnBerry(string version) => Publish("node-version: '24'", "node-version: '22'")
+        .Replace("- run: npm ci", "- run: corepack enable && corepack prepare yarn@" + version + " --activate && yarn install --immutable", StringComparison.Ordinal)
+        .Replace("npm publish --access public", "yarn npm publish --access public", StringComparison.Ordinal);
+
+    /// <summary>setup-node with registry-url for npm's registry (it writes an .npmrc with a NODE_AUTH_TOKEN placeholder), and that publish command.</summary>
+    private static string WithRegistryUrl(string publish) => Publish("node-version: '24'", "node-version: '24'\n          registry-url: https://registry.npmjs.org")
+        .Replace("npm publish --access public", publish, StringComparison.Ordinal);
 
     /// <summary>A package folder with a built .NET project beside package.json.</summary>
     private static List<string> DotNetBeside() => new() { "index.js", "README.md", "widget.csproj", "obj/project.assets.json", "bin/Debug/net10.0/widget.dll" };
@@ -319,6 +382,25 @@ public sealed class RuleTests
                 }
             }
         }
+    }
+
+    /// <summary>changesets/action writes NPM_TOKEN into .npmrc before v1.7.0; which release a `uses:` names decides (TPB071).</summary>
+    [TestMethod]
+    [DataRow("v1.4.10", "TPB071 publish.yml:19:15")]
+    [DataRow("v1.6", "TPB071 publish.yml:19:15")]
+    [DataRow(ChangesetsSha + " # v1.6.0", "TPB071 publish.yml:19:15")]
+    [DataRow(ChangesetsSha + "  # pin@v1.5.3", "TPB071 publish.yml:19:15")]
+    [DataRow("v1", "")]
+    [DataRow("v1.7.0", "")]
+    [DataRow("v2.0.0", "")]
+    [DataRow("main", "")]
+    [DataRow(ChangesetsSha, "")]
+    [DataRow(ChangesetsSha + " # latest", "")]
+    public void ChangesetsAction_ReleaseItNames_DecidesWhetherItWritesTheToken(string reference, string expected)
+    {
+        var harness = new RuleHarness();
+        harness.Workflows["publish.yml"] = Publish("- run: npm publish --access public", "- uses: changesets/action@" + reference + "\n        with:\n          publish: npm publish --access public");
+        Assert.AreEqual(expected, string.Join(" | ", harness.Findings()), reference);
     }
 
     [TestMethod]

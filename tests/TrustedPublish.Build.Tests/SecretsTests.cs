@@ -24,6 +24,8 @@ public sealed class SecretsTests
         "https://registry.example.com/?auth=S3CRET#top",
         "NODE_AUTH_TOKEN=S3CRET npm publish",
         "npm config set //registry.npmjs.org/:_authToken=S3CRET",
+        "npm config set //registry.npmjs.org/:_authToken S3CRET",
+        "yarn config set npmAuthToken \"S3CRET\"",
         "publish with " + NpmToken,
     };
 
@@ -38,6 +40,10 @@ public sealed class SecretsTests
     [DataRow("https://h/?Password=p#frag", "https://h/?Password=***#frag")]
     [DataRow("npm_config__auth=abc", "npm_config__auth=***")]
     [DataRow("publish with " + NpmToken + ".", "publish with npm_***.")]
+    [DataRow("npm config set //registry.npmjs.org/:_authToken abc123 && npm publish", "npm config set //registry.npmjs.org/:_authToken *** && npm publish")]
+    [DataRow("npm set --location=user //registry.npmjs.org/:_authToken 'abc 123'", "npm set --location=user //registry.npmjs.org/:_authToken '***'")]
+    [DataRow("yarn config set npmAuthToken \"abc123\"", "yarn config set npmAuthToken \"***\"")]
+    [DataRow("yarn config set 'npmRegistries[\"//registry.npmjs.org\"].npmAuthToken' abc123", "yarn config set 'npmRegistries[\"//registry.npmjs.org\"].npmAuthToken' ***")]
     public void Redact_HidesCredentials(string text, string expected)
     {
         Assert.AreEqual(expected, Secrets.Redact(text));
@@ -51,6 +57,10 @@ public sealed class SecretsTests
     [DataRow("NODE_AUTH_TOKEN=${{ secrets.NPM_TOKEN }}")]
     [DataRow("npm publish --access public --provenance=false")]
     [DataRow("npm_config_registry=x")]
+    [DataRow("npm config set //registry.npmjs.org/:_authToken ${NPM_TOKEN}")]
+    [DataRow("npm config set registry https://registry.npmjs.org/")]
+    [DataRow("yarn config set npmAuthToken")]
+    [DataRow("reset token 42")]
     [DataRow("")]
     public void Redact_LeavesOtherTextAlone(string text)
     {
@@ -69,6 +79,10 @@ public sealed class SecretsTests
         Assert.AreEqual(spaces, Secrets.Redact(spaces));
         Assert.AreEqual("token=***", Secrets.Redact(string.Concat(Enumerable.Repeat("token=", 200_000))));
         Assert.AreEqual(string.Concat(Enumerable.Repeat("//***@", 200_000)), Secrets.Redact(string.Concat(Enumerable.Repeat("//a@", 200_000))));
+        var sets = string.Concat(Enumerable.Repeat("set -", 300_000));
+        Assert.AreEqual(sets, Secrets.Redact(sets));
+        var quotedKeys = string.Concat(Enumerable.Repeat("set '", 300_000));
+        Assert.AreEqual(quotedKeys, Secrets.Redact(quotedKeys));
         Assert.AreEqual(string.Concat(Enumerable.Repeat("token=*** x ", 100_000)), Secrets.Redact(string.Concat(Enumerable.Repeat("token=${{ x ", 100_000))), "an expression that never closes is no placeholder");
     }
 

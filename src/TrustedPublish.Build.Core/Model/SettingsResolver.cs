@@ -25,7 +25,14 @@ internal static class SettingsResolver
     public static Diagnostic? Blank(string property, string value, Func<string, SourceSpan> at) =>
         value.Length > 0 && value.Trim().Length == 0 ? DiagnosticCatalog.PropertyBlank.Create(at(property), property) : null;
 
-    public static PublishSettings? Resolve(TrustedPublishInputs inputs, PackageJsonDocument packageJson, List<Diagnostic> diagnostics)
+    /// <param name="inputs">The property values and files.</param>
+    /// <param name="packageJson">The package's package.json.</param>
+    /// <param name="diagnostics">Where every finding goes.</param>
+    /// <param name="forGeneration">
+    /// False for the doctor: what only the generated workflow needs (which manager version it installs, whether it can
+    /// pack the package) is worked out without reporting, since a hand-written workflow decides those itself.
+    /// </param>
+    public static PublishSettings? Resolve(TrustedPublishInputs inputs, PackageJsonDocument packageJson, List<Diagnostic> diagnostics, bool forGeneration = true)
     {
         var errorsBefore = diagnostics.Count(d => d.Severity == DiagnosticSeverity.Error);
         var settings = new PublishSettings.Draft
@@ -105,11 +112,12 @@ internal static class SettingsResolver
 
         settings.RunsOn = ResolveRunsOn(inputs, diagnostics);
 
-        if (PackageManagerDetector.Detect(inputs, packageJson, diagnostics) is { } packageManager)
+        var generationDiagnostics = forGeneration ? diagnostics : new List<Diagnostic>();
+        if (PackageManagerDetector.Detect(inputs, packageJson, generationDiagnostics) is { } packageManager)
         {
             settings.PackageManager = packageManager;
             settings.RunsPrepublishOnly = packageManager.Packs && packageJson.ScriptNames.Contains("prepublishOnly");
-            PackageManagerDetector.CheckUnresolvedRanges(inputs, packageJson, packageManager, diagnostics);
+            PackageManagerDetector.CheckUnresolvedRanges(inputs, packageJson, packageManager, generationDiagnostics);
         }
 
         // Unset: worked out from package.json (CheckScripts.Default). Set: exactly the scripts named, in that order.

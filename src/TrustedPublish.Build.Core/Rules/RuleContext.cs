@@ -14,6 +14,8 @@ namespace TrustedPublish.Build.Rules;
 internal sealed class RuleContext
 {
     private List<(RepositoryFile File, NpmrcEntry Entry)>? _npmrcEntries;
+    private WorkspacePackageManager? _packageManager;
+    private List<ToolsBeforePublish>? _toolsBeforePublish;
 
     /// <summary>
     /// Parses the workflows that may matter once. <paramref name="checksNuGet"/> adds the checks of workflows that push to
@@ -110,6 +112,13 @@ internal sealed class RuleContext
 
     /// <summary>The package folder, for the rule about what npm would pack (TPB028); null when there is none to look at.</summary>
     public IPackageFolder? PackageFolder { get; set; }
+
+    /// <summary>The repository's package manager as detected for the settings (packageManager of the package or the workspace root, else the lockfile).</summary>
+    internal WorkspacePackageManager PackageManager =>
+        _packageManager ??= WorkspacePackageManager.From(Settings.PackageManager);
+
+    /// <summary>What each publish step runs with, walked once for the four rules that ask (TPB075, TPB076, TPB084, TPB085).</summary>
+    internal IReadOnlyList<ToolsBeforePublish> ToolsBeforePublish => _toolsBeforePublish ??= Rules.Workflows.ToolsBeforePublish.Walk(this).ToList();
 
     /// <summary>True when package.json and the workflow are maintained by hand (generation off): the package.json rules apply.</summary>
     public bool HandMaintained { get; }

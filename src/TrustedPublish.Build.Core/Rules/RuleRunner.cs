@@ -35,6 +35,8 @@ internal static class RuleRunner
         new ConfiguredWorkflowDoesNotPublishRule(),
         new ProvenanceForcedInWorkflowRule(),
         new LeftoverGeneratedWorkflowRule(),
+        new PublisherLacksOidcRule(),
+        new PnpmSendsTokenPlaceholderRule(),
         new NuGetApiKeySecretRule(),
         new NuGetLoginWithoutIdTokenRule(),
         new NuGetLoginFromOtherRepositoryRule(),

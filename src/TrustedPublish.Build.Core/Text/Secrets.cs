@@ -13,6 +13,8 @@ namespace TrustedPublish.Build.Text;
 /// <item>the value of NAME=value when NAME is a credential's name: _authToken, _auth, _password, query
 /// parameters and variables named like token, password, secret or auth (NPM_TOKEN=…, ?access_token=…);
 /// a ${VAR} or ${{ expression }} placeholder is kept, since it names where the value comes from;</item>
+/// <item>the value of `config set KEY VALUE` (npm, pnpm, yarn; also `npm set`) when KEY names a credential
+/// (`//registry.npmjs.org/:_authToken VALUE`, `npmAuthToken VALUE`): npm and Yarn take the space form as readily as KEY=VALUE;</item>
 /// <item>npm and GitHub tokens by their shape (npm_…, ghp_…, github_pat_…), wherever they are.</item>
 /// </list>
 /// </summary>
@@ -27,7 +29,7 @@ internal static class Secrets
             return text;
         }
 
-        return RedactTokenShapes(RedactAssignments(RedactUserInfo(text)));
+        return RedactTokenShapes(RedactConfigSetValues(RedactAssignments(RedactUserInfo(text))));
     }
 
     /// <summary>scheme://USERINFO@host: everything between // and the last @ of the authority.</summary>
@@ -120,6 +122,88 @@ internal static class Secrets
         }
 
         return copied == 0 ? text : result.Append(text, copied, text.Length - copied).ToString();
+    }
+
+    /// <summary>
+    /// `set KEY VALUE` where KEY names a credential: the word after the key is masked (a placeholder is kept). Options
+    /// between `set` and the key (`--location=user`) are skipped. One scan: each search starts past what was read.
+    /// </summary>
+    private static string RedactConfigSetValues(string text)
+    {
+        var result = new StringBuilder(text.Length);
+        var copied = 0;
+        var lastExpressionClose = text.LastIndexOf("}}", StringComparison.Ordinal);
+        var set = text.IndexOf("set", StringComparison.Ordinal);
+        while (set >= 0)
+        {
+            var next = set + 3;
+            if ((set == 0 || char.IsWhiteSpace(text[set - 1])) && next < text.Length && char.IsWhiteSpace(text[next]))
+            {
+                var key = SkipSpaces(text, next);
+                while (key < text.Length && text[key] == '-')
+                {
+                    key = SkipSpaces(text, WordEnd(text, key));
+                }
+
+                var keyEnd = WordEnd(text, key);
+                var valueStart = SkipSpaces(text, keyEnd);
+                next = Math.Max(next, keyEnd);
+                var keyText = text.Substring(key, keyEnd - key);
+                if (keyEnd > key && keyText.IndexOf('=') < 0 && IsCredentialName(keyText) && valueStart > keyEnd && valueStart < text.Length)
+                {
+                    var quote = text[valueStart] is '"' or '\'' ? text[valueStart] : '\0';
+                    var start = quote == '\0' ? valueStart : valueStart + 1;
+                    var end = PlaceholderEnd(text, start, lastExpressionClose);
+                    if (end < 0)
+                    {
+                        end = start;
+                        while (end < text.Length && (quote == '\0' ? !EndsValue(text[end]) : text[end] != quote))
+                        {
+                            end++;
+                        }
+
+                        if (end > start)
+                        {
+                            result.Append(text, copied, start - copied).Append(Mask);
+                            copied = end;
+                        }
+                    }
+
+                    next = Math.Max(next, end);
+                }
+            }
+
+            set = next < text.Length ? text.IndexOf("set", next, StringComparison.Ordinal) : -1;
+        }
+
+        return copied == 0 ? text : result.Append(text, copied, text.Length - copied).ToString();
+    }
+
+    private static int SkipSpaces(string text, int i)
+    {
+        while (i < text.Length && (text[i] == ' ' || text[i] == '\t'))
+        {
+            i++;
+        }
+
+        return i;
+    }
+
+    /// <summary>The end of the word at <paramref name="i"/>: the next whitespace, or past a quoted key's closing quote.</summary>
+    private static int WordEnd(string text, int i)
+    {
+        if (i < text.Length && text[i] is '"' or '\'')
+        {
+            var close = text.IndexOf(text[i], i + 1);
+            return close < 0 ? text.Length : close + 1;
+        }
+
+        while (i < text.Length && !char.IsWhiteSpace(text[i]))
+        {
+            i++;
+        }
+
+        return i;
     }
 
     private static bool IsNameChar(char c) => Chars.IsAsciiLetterOrDigit(c) || c is '_' or '-' or '.';

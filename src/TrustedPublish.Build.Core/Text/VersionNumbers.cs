@@ -1,3 +1,5 @@
+using System;
+
 namespace TrustedPublish.Build.Text;
 
 /// <summary>
@@ -94,6 +96,54 @@ internal static class VersionNumbers
 
         i = at;
         value = number;
+        return true;
+    }
+
+    /// <summary>
+    /// The newest version a package manager's version spec can install, as MAJOR[.MINOR[.PATCH]] with a missing part
+    /// standing for the newest of its line: "10.18.3" (also corepack's "10.18.3+sha512..."), "10" and "^10.2.0" (the
+    /// newest 10.x), "~11.1.0" (the newest 11.1.x), and "latest", "next", "stable", "*" or "&gt;=10" (the newest of all).
+    /// False for what cannot be read that way: a branch, an expression, a range with an upper bound.
+    /// </summary>
+    public static bool TryReadNewest(string spec, out int major, out int? minor, out int? patch)
+    {
+        minor = patch = null;
+        major = 0;
+        var text = spec.Trim();
+        if (text is "latest" or "next" or "stable" or "canary" or "berry" or "rc" or "*" or "x")
+        {
+            major = Cap;
+            return true;
+        }
+
+        if (text.IndexOf(' ') >= 0 || text.IndexOf('|') >= 0 || text.IndexOf('<') >= 0)
+        {
+            return false;
+        }
+
+        if (text.StartsWith(">", StringComparison.Ordinal))
+        {
+            major = Cap;
+            return TryRead(text.TrimStart('>', '='), out _, out _, out _);
+        }
+
+        var caret = text.StartsWith("^", StringComparison.Ordinal);
+        var tilde = text.StartsWith("~", StringComparison.Ordinal);
+        text = text.TrimStart('^', '~', '=', 'v');
+        if (!TryRead(text, out major, out minor, out patch))
+        {
+            return false;
+        }
+
+        if (caret)
+        {
+            minor = patch = null;
+        }
+        else if (tilde)
+        {
+            patch = null;
+        }
+
         return true;
     }
 }

@@ -13,9 +13,9 @@ internal sealed class NpmLatestRefusedRule : IRepositoryRule
 
     public IEnumerable<Diagnostic> Check(RuleContext context)
     {
-        var notReported = new List<(WorkflowStep Step, NpmBeforePublish.NpmUpgrade Upgrade)>();
+        var notReported = new List<(WorkflowStep Step, ToolsBeforePublish.NpmUpgrade Upgrade)>();
         PublishStep? previous = null;
-        foreach (var before in NpmBeforePublish.Walk(context))
+        foreach (var before in context.ToolsBeforePublish)
         {
             if (previous != null && previous.Job != before.Publish.Job)
             {

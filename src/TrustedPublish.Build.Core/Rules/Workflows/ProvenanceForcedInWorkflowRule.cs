@@ -5,10 +5,13 @@ using TrustedPublish.Build.Diagnostics;
 
 namespace TrustedPublish.Build.Rules.Workflows;
 
-/// <summary>TPB081: --provenance or NPM_CONFIG_PROVENANCE forces provenance (E422 from private repositories).</summary>
+/// <summary>
+/// TPB081: --provenance or NPM_CONFIG_PROVENANCE forces provenance (E422 from private repositories). Yarn's
+/// yarn npm publish makes none unless asked, so there the message says the flag is needed in a public repository.
+/// </summary>
 internal sealed class ProvenanceForcedInWorkflowRule : IRepositoryRule
 {
-    public IReadOnlyList<DiagnosticDescriptor> Raises { get; } = new[] { DiagnosticCatalog.ProvenanceForcedInWorkflow };
+    public IReadOnlyList<DiagnosticDescriptor> Raises { get; } = new[] { DiagnosticCatalog.ProvenanceForcedInWorkflow, DiagnosticCatalog.ProvenanceForcedUnderYarn };
 
     public IEnumerable<Diagnostic> Check(RuleContext context)
     {
@@ -17,7 +20,8 @@ internal sealed class ProvenanceForcedInWorkflowRule : IRepositoryRule
             if (ForcesProvenance(publish.Command))
             {
                 var (line, column) = publish.Step.Run != null ? publish.Workflow.Locate(publish.Step.Run, "--provenance") : (publish.Line, publish.Column);
-                yield return DiagnosticCatalog.ProvenanceForcedInWorkflow.Create(publish.Workflow.File.Path, line, column, publish.Workflow.File.RelativePath, "--provenance");
+                var descriptor = publish.Tool == PublishTool.YarnBerry ? DiagnosticCatalog.ProvenanceForcedUnderYarn : DiagnosticCatalog.ProvenanceForcedInWorkflow;
+                yield return descriptor.Create(publish.Workflow.File.Path, line, column, publish.Workflow.File.RelativePath, "--provenance");
             }
 
             if (publish.Step.Env.TryGetValue("NPM_CONFIG_PROVENANCE", out var key))

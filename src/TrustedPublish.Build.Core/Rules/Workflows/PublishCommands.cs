@@ -6,10 +6,11 @@ namespace TrustedPublish.Build.Rules.Workflows;
 /// <summary>A command found to publish to npm.</summary>
 internal sealed class PublishCommandMatch
 {
-    public PublishCommandMatch(string command, bool allWorkspaces)
+    public PublishCommandMatch(string command, bool allWorkspaces, PublishTool tool)
     {
         Command = command;
         AllWorkspaces = allWorkspaces;
+        Tool = tool;
     }
 
     /// <summary>The command that publishes: the one read, or the package.json script command it leads to.</summary>
@@ -17,6 +18,9 @@ internal sealed class PublishCommandMatch
 
     /// <summary>It publishes every package of a monorepo (npm --workspaces, pnpm -r, release tools).</summary>
     public bool AllWorkspaces { get; }
+
+    /// <summary>The program that publishes (npm, pnpm, yarn npm, changeset, ...).</summary>
+    public PublishTool Tool { get; }
 }
 
 /// <summary>
@@ -147,13 +151,13 @@ internal static class PublishCommands
                         var name = sub < words.Count ? words[sub].Value : "";
                         if (IsNpmPublish(name))
                         {
-                            return Found(command, allWorkspaces || HasAny(words, arguments, "--workspaces", "-ws", "--workspaces=true"));
+                            return Found(command, allWorkspaces || HasAny(words, arguments, "--workspaces", "-ws", "--workspaces=true"), PublishTool.Npm);
                         }
 
                         if (name == "stage")
                         {
                             var staged = SkipOptions(words, sub + 1, NpmOptionsWithValue);
-                            return staged < words.Count && IsNpmPublish(words[staged].Value) ? Found(command, allWorkspaces) : null;
+                            return staged < words.Count && IsNpmPublish(words[staged].Value) ? Found(command, allWorkspaces, PublishTool.Npm) : null;
                         }
 
                         if (name == "exec" || name == "x")
@@ -185,7 +189,7 @@ internal static class PublishCommands
                         switch (name)
                         {
                             case Publish:
-                                return Found(command, allWorkspaces);
+                                return Found(command, allWorkspaces, PublishTool.Pnpm);
                             case "exec":
                             case "dlx":
                                 i = SkipOptions(words, sub + 1, RunnerOptionsWithValue);
@@ -228,11 +232,11 @@ internal static class PublishCommands
                         switch (name)
                         {
                             case Publish: // Yarn classic
-                                return Found(command, allWorkspaces);
+                                return Found(command, allWorkspaces, PublishTool.YarnClassic);
                             case "npm": // Yarn Berry
                                 {
                                     var npmSub = SkipOptions(words, sub + 1, YarnOptionsWithValue);
-                                    return npmSub < words.Count && words[npmSub].Value == Publish ? Found(command, allWorkspaces) : null;
+                                    return npmSub < words.Count && words[npmSub].Value == Publish ? Found(command, allWorkspaces, PublishTool.YarnBerry) : null;
                                 }
 
                             case "workspaces":
@@ -301,7 +305,7 @@ internal static class PublishCommands
                         var name = sub < words.Count ? words[sub].Value : "";
                         if (name == Publish)
                         {
-                            return Found(command, allWorkspaces);
+                            return Found(command, allWorkspaces, PublishTool.Bun);
                         }
 
                         if (name == "x")
@@ -336,11 +340,12 @@ internal static class PublishCommands
                 case "lerna":
                     {
                         sub = SkipOptions(words, arguments, ToolOptionsWithValue);
-                        return sub < words.Count && words[sub].Value == Publish ? Found(command, allWorkspaces: true) : null;
+                        var tool = program == "lerna" ? PublishTool.Lerna : PublishTool.Changesets;
+                        return sub < words.Count && words[sub].Value == Publish ? Found(command, allWorkspaces: true, tool) : null;
                     }
 
                 case "semantic-release":
-                    return HasAny(words, arguments, "-d") ? null : Found(command, allWorkspaces: true);
+                    return HasAny(words, arguments, "-d") ? null : Found(command, allWorkspaces: true, PublishTool.SemanticRelease);
 
                 default:
                     return null;
@@ -367,7 +372,7 @@ internal static class PublishCommands
             found = FollowScript("pre" + name, scripts, depth) ?? FollowScript("post" + name, scripts, depth);
         }
 
-        return (true, found == null ? null : new PublishCommandMatch(found.Command, found.AllWorkspaces || allWorkspaces));
+        return (true, found == null ? null : new PublishCommandMatch(found.Command, found.AllWorkspaces || allWorkspaces, found.Tool));
     }
 
     private static PublishCommandMatch? FollowScript(string name, PackageScripts scripts, int depth)
@@ -403,7 +408,6 @@ internal static class PublishCommands
         return found;
     }
 
-    /// <summary>For `npm [options] &lt;subcommand&gt; ...`: the index of the subcommand's word; -1 when the program is not npm or has none.</summary>
     /// <summary>
     /// The package.json script a command runs, by the same rules the publish reader follows: `npm run X` (and its
     /// aliases), `npm test`, `pnpm [run] X`, `yarn [run] X`, `bun run X`; null for anything else.
@@ -449,6 +453,7 @@ internal static class PublishCommands
         }
     }
 
+    /// <summary>For `npm [options] &lt;subcommand&gt; ...`: the index of the subcommand's word; -1 when the program is not npm or has none.</summary>
     internal static int NpmSubcommand(ShellCommand command)
     {
         if (ProgramName(command.Words[0].Value) != "npm")
@@ -460,7 +465,7 @@ internal static class PublishCommands
         return sub < command.Words.Count ? sub : -1;
     }
 
-    private static PublishCommandMatch Found(ShellCommand command, bool allWorkspaces) => new(command.Text, allWorkspaces);
+    private static PublishCommandMatch Found(ShellCommand command, bool allWorkspaces, PublishTool tool) => new(command.Text, allWorkspaces, tool);
 
     /// <summary>npm has no alias for publish, but it takes any unique abbreviation of a command (lib/utils/cmd-list.js): pu .. publish; p and pr are ambiguous.</summary>
     private static bool IsNpmPublish(string name) =>
@@ -494,7 +499,7 @@ internal static class PublishCommands
     }
 
     /// <summary>The program a word names: the file name of a path, the bin of a package spec given to a runner.</summary>
-    private static string ProgramName(string word)
+    internal static string ProgramName(string word)
     {
         if (word.StartsWith("@", StringComparison.Ordinal))
         {

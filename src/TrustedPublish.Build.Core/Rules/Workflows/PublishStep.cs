@@ -9,8 +9,9 @@ internal sealed class PublishStep
 {
     private string? _publishingCommand;
 
-    internal PublishStep(WorkflowStep step, string command, int line, int column, bool isAction, string? directory, bool allWorkspaces)
+    internal PublishStep(WorkflowStep step, string command, int line, int column, bool isAction, string? directory, bool allWorkspaces, PublishTool tool)
     {
+        Tool = tool;
         Step = step;
         Command = command;
         Line = line;
@@ -29,7 +30,10 @@ internal sealed class PublishStep
     /// <summary>The publishing command as written in the workflow (or the action reference).</summary>
     public string Command { get; }
 
-    /// <summary>The command that publishes: <see cref="Command"/>, or the package.json script command it leads to (npm run release -> npm publish).</summary>
+    /// <summary>
+    /// The command that publishes: <see cref="Command"/>, the package.json script command it leads to (npm run release
+    /// -> npm publish), or for changesets/action the command its publish input leads to (the input itself when unread).
+    /// </summary>
     public string PublishingCommand
     {
         get => _publishingCommand ?? Command;
@@ -49,6 +53,9 @@ internal sealed class PublishStep
 
     /// <summary>npm publish --workspaces and tools that publish every package of a monorepo.</summary>
     public bool AllWorkspaces { get; }
+
+    /// <summary>The program that publishes, as the command says (changesets' manager is worked out in <see cref="ToolsBeforePublish"/>).</summary>
+    public PublishTool Tool { get; }
 }
 
 /// <summary>
@@ -80,7 +87,7 @@ internal static class PublishStepFinder
                     {
                         var (command, match) = found.Value;
                         var (line, column) = workflow.LocateInValue(run, command.Start);
-                        yield return new PublishStep(step, command.Text, line, column, false, directory, match.AllWorkspaces) { PublishingCommand = match.Command };
+                        yield return new PublishStep(step, command.Text, line, column, false, directory, match.AllWorkspaces, match.Tool) { PublishingCommand = match.Command };
                     }
                 }
 
@@ -91,12 +98,26 @@ internal static class PublishStepFinder
                 }
 
                 var lower = uses.ToLowerInvariant();
-                var publishesViaInput = lower.StartsWith("changesets/action@", StringComparison.Ordinal)
-                    && step.With != null && WorkflowDocument.Child(step.With, "publish") != null;
-                if (PublishActions.Any(a => lower.StartsWith(a, StringComparison.Ordinal)) || publishesViaInput)
+                var publishInput = lower.StartsWith("changesets/action@", StringComparison.Ordinal) && step.With != null ? WorkflowDocument.Child(step.With, "publish") : null;
+                if (PublishActions.Any(a => lower.StartsWith(a, StringComparison.Ordinal)) || publishInput != null)
                 {
                     var node = WorkflowDocument.Child(step.Node, "uses")!;
-                    yield return new PublishStep(step, uses, (int)node.Start.Line, (int)node.Start.Column, true, directory, publishesViaInput);
+                    if (publishInput == null)
+                    {
+                        yield return new PublishStep(step, uses, (int)node.Start.Line, (int)node.Start.Column, true, directory, false, PublishTool.Npm);
+                        continue;
+                    }
+
+                    // changesets/action runs its publish input as a command (split at spaces, no shell): what that command
+                    // publishes with decides how it authenticates. A command not read as publishing (a script of another
+                    // package.json) leaves the tool unknown.
+                    var scriptsHere = directory == null || directory == packageDirectory ? scripts : null;
+                    var input = WorkflowDocument.Text(publishInput);
+                    var found = input == null ? null : FirstPublishCommand(input, scriptsHere);
+                    yield return new PublishStep(step, uses, (int)node.Start.Line, (int)node.Start.Column, true, directory, true, found?.Match.Tool ?? PublishTool.Unknown)
+                    {
+                        PublishingCommand = found?.Match.Command ?? input ?? uses,
+                    };
                 }
             }
         }
