@@ -158,7 +158,7 @@ public sealed class BuildTests
 
         var build = repo.Dotnet("build", "src/lib/lib.csproj", "-v:n");
         ConsumerRepository.AssertSucceeded(build);
-        StringAssert.Contains(build.Output, "TrustedPublish.Build: lib has no package.json in its folder and does not set TrustedPublishPackageDirectory; nothing to do.");
+        StringAssert.Contains(build.Output, "TrustedPublish.Build: lib has no package.json in its folder and sets neither TrustedPublishPackageDirectory nor TrustedPublishNuGetUser; nothing to do.");
         var workflow = File.ReadAllText(repo.WorkflowPath);
         StringAssert.Contains(workflow, "working-directory: \"packages/widget\"");
         StringAssert.Contains(workflow, "environment: \"npm\"");

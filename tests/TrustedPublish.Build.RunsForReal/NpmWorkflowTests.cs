@@ -175,8 +175,8 @@ public sealed class NpmWorkflowTests
     /// <item>when the exchange is refused (no trusted publisher matches), npm says so only at verbose level and publishes
     /// with NODE_AUTH_TOKEN: the run is green and the package was published with the long-lived token.</item>
     /// </list>
-    /// So TPB070's "npm uses the token path instead of trusted publishing" holds whenever OIDC is unavailable or refused,
-    /// silently; while the exchange works the token is unused, and it surfaces as "Access token expired or revoked" only
+    /// TPB070's message says exactly this: the exchange's token wins while OIDC works, and the long-lived token takes
+    /// over silently whenever OIDC is unavailable or refused; it surfaces as "Access token expired or revoked" only
     /// once the token expires and OIDC fails at the same time.
     /// </summary>
     [TestMethod]

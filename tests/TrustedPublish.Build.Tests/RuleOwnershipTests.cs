@@ -74,10 +74,10 @@ public sealed class RuleOwnershipTests
         [nameof(DiagnosticCatalog.NuGetUserInvalid)] = "TrustedPublish.Build.Core/Model/NuGetSettingsResolver.cs",
         [nameof(DiagnosticCatalog.NuGetWorkflowFileInvalid)] = "TrustedPublish.Build.Core/Model/NuGetSettingsResolver.cs",
         [nameof(DiagnosticCatalog.NuGetWorkflowFileTaken)] = "TrustedPublish.Build.Core/Model/NuGetSettingsResolver.cs",
-        [nameof(DiagnosticCatalog.DotNetVersionInvalid)] = "TrustedPublish.Build.Core/Model/NuGetSettingsResolver.cs",
+        [nameof(DiagnosticCatalog.DotNetVersionInvalid)] = "TrustedPublish.Build.Core/Model/DotNetSdk.cs",
         [nameof(DiagnosticCatalog.NuGetPackageIdInvalid)] = "TrustedPublish.Build.Core/Model/NuGetSettingsResolver.cs",
         [nameof(DiagnosticCatalog.NuGetTestProjectInvalid)] = "TrustedPublish.Build.Core/Model/NuGetSettingsResolver.cs",
-        [nameof(DiagnosticCatalog.NuGetProjectPathUnsafe)] = "TrustedPublish.Build.Core/Model/NuGetSettingsResolver.cs",
+        [nameof(DiagnosticCatalog.NuGetProjectPathUnsafe)] = "TrustedPublish.Build.Core/Model/DotNetSdk.cs",
     };
 
     private static readonly string Src = Path.Combine(TestPaths.RepositoryRoot, "src");

@@ -27,6 +27,7 @@ public sealed class WorkflowGeneratorTests
         yield return new object[] { "yarn-berry" };
         yield return new object[] { "yarn-classic" };
         yield return new object[] { "bun" };
+        yield return new object[] { "dotnet-build" };
     }
 
     /// <summary>What each configuration installs with, where (null: the package folder), and whether it packs before npm publishes.</summary>
@@ -44,6 +45,7 @@ public sealed class WorkflowGeneratorTests
         ["yarn-berry"] = ("yarn install --immutable", null, true),
         ["yarn-classic"] = ("yarn install --frozen-lockfile --non-interactive", null, true),
         ["bun"] = ("bun install --frozen-lockfile", null, true),
+        ["dotnet-build"] = ("npm ci --no-audit --no-fund", null, false),
     };
 
     private const string WorkspaceMember = "{\n  \"name\": \"@acme/widget\",\n  \"version\": \"0.1.0\",\n  \"dependencies\": { \"@acme/core\": \"workspace:^\" },\n  \"scripts\": { \"build\": \"tsc -b\", \"test\": \"vitest run\" }\n}\n";
@@ -99,6 +101,12 @@ public sealed class WorkflowGeneratorTests
                 var classic = TestInputs.Create("{\n  \"name\": \"hello-yarn\",\n  \"version\": \"1.2.0\",\n  \"packageManager\": \"yarn@1.22.22\",\n  \"scripts\": { \"test\": \"jest\" }\n}\n");
                 classic.PackageManagerFolders = TestInputs.Folders(("", new[] { "yarn.lock" }, null));
                 return classic;
+            case "dotnet-build":
+                // A .NET library whose npm package the build makes: Nerdbank.GitVersioning stamps package.json's version.
+                var dotnet = TestInputs.Create("{\n  \"name\": \"@acme/widget-wasm\",\n  \"version\": \"0.0.0-placeholder\",\n  \"files\": [\"dist\"],\n  \"scripts\": { \"test\": \"node --test\" }\n}\n");
+                dotnet.DotNetBuild = "true";
+                dotnet.HasGlobalJson = true;
+                return dotnet;
             case "bun":
                 var bun = TestInputs.Create("{\n  \"name\": \"hello-bun\",\n  \"version\": \"1.2.0\",\n  \"packageManager\": \"bun@1.4.4\",\n  \"scripts\": { \"test\": \"bun test\" }\n}\n");
                 bun.PackageManagerFolders = TestInputs.Folders(("", new[] { "bun.lock" }, null));
@@ -182,7 +190,7 @@ public sealed class WorkflowGeneratorTests
 
         var steps = ((YamlSequenceNode)job["steps"]).Children.Cast<YamlMappingNode>().ToList();
         var uses = steps.Where(s => s.Children.ContainsKey(new YamlScalarNode("uses"))).ToList();
-        Assert.AreEqual(2, uses.Count);
+        Assert.AreEqual(inputs.DotNetBuild == "true" ? 3 : 2, uses.Count);
         foreach (var step in uses)
         {
             var reference = Scalar(step, "uses");
@@ -243,13 +251,48 @@ public sealed class WorkflowGeneratorTests
         // Another manager packs (workspace: rewritten) and npm publishes exactly that tarball; npm publishes its own folder.
         StringAssert.StartsWith(publish, expected.Packs ? "npm publish \"$TARBALL\" --tag" : "npm publish --tag");
         Assert.AreEqual(expected.Packs, steps.Any(s => Scalar(s, "name").StartsWith("Pack with ", StringComparison.Ordinal)));
-        var scoped = configuration is "scoped-environment" or "subfolder" or "npm-workspace" or "pnpm-workspace";
+        var scoped = configuration is "scoped-environment" or "subfolder" or "npm-workspace" or "pnpm-workspace" or "dotnet-build";
         Assert.AreEqual(scoped, publish.Contains("--access public", StringComparison.Ordinal));
 
         // Environment exactly as set; working directory for a package in a sub-folder.
         Assert.AreEqual(inputs.Environment.Length == 0 ? null : inputs.Environment, job.Children.TryGetValue(new YamlScalarNode("environment"), out var environment) ? environment.ToString() : null);
         var defaultsRun = Map(Map(job, "defaults"), "run");
         Assert.AreEqual(inputs.PackageDirectory.Length == 0 ? null : inputs.PackageDirectory, defaultsRun.Children.TryGetValue(new YamlScalarNode("working-directory"), out var directory) ? directory.ToString() : null);
+    }
+
+    [TestMethod]
+    [DataRow("true", false, "", "dotnet-version: \"10.0.x\"", "", DisplayName = "no global.json: the default SDK")]
+    [DataRow("true", false, "9.0.x", "dotnet-version: \"9.0.x\"", "", DisplayName = "TrustedPublishDotNetVersion")]
+    [DataRow("true", true, "9.0.x", "global-json-file: global.json", "", DisplayName = "global.json wins over the version setting")]
+    [DataRow("true", false, "latest", null, "TPB054", DisplayName = "fires TPB054: a version setup-dotnet cannot use")]
+    [DataRow("yes", false, "", null, "TPB010", DisplayName = "fires TPB010: not a boolean")]
+    [DataRow("false", false, "latest", "", "", DisplayName = "near miss TPB054: without the .NET build the version is not read")]
+    public void Generate_DotNetBuild_SetsUpTheSdkAndBuildsTheProjectBeforeTheChecks(string dotNetBuild, bool globalJson, string version, string? expected, string code)
+    {
+        var inputs = TestInputs.Create();
+        inputs.DotNetBuild = dotNetBuild;
+        inputs.HasGlobalJson = globalJson;
+        inputs.DotNetVersion = version;
+        var result = TrustedPublishEngine.Run(inputs);
+        Assert.AreEqual(code, string.Join(",", result.Diagnostics.Select(d => d.Code)), string.Join("\n", result.Diagnostics));
+        if (expected == null)
+        {
+            Assert.IsNull(result.Workflow);
+            return;
+        }
+
+        var text = result.Workflow!;
+        Assert.AreEqual(dotNetBuild == "true", text.Contains("fetch-depth: 0", StringComparison.Ordinal));
+        if (expected.Length > 0)
+        {
+            StringAssert.Contains(text, expected);
+            var build = text.IndexOf("run: dotnet build \"$PROJECT\" -c Release", StringComparison.Ordinal);
+            Assert.IsTrue(text.IndexOf("run: npm ci", StringComparison.Ordinal) < build && build < text.IndexOf("run: npm run build", StringComparison.Ordinal), "after install, before the check scripts");
+        }
+        else
+        {
+            Assert.IsFalse(text.Contains("setup-dotnet", StringComparison.Ordinal));
+        }
     }
 
     [TestMethod]

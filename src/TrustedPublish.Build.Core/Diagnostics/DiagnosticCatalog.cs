@@ -288,8 +288,8 @@ internal static class DiagnosticCatalog
         "name a solution or project relative to the repository root, such as 'Widget.sln' or 'tests/Widget.Tests/Widget.Tests.csproj', or remove the property to run dotnet test in the repository root.", "");
 
     public static readonly DiagnosticDescriptor NuGetProjectPathUnsafe = new(
-        "TPB057", Error, "The project's path cannot be put in the NuGet workflow",
-        "The project's path '{0}' {1}, and GitHub would read it as part of the workflow's pack step.",
+        "TPB057", Error, "The project's path cannot be put in a generated workflow",
+        "The project's path '{0}' {1}, and GitHub would read it as part of the workflow's build or pack step.",
         "rename the folder or the project file (letters, digits, spaces and . _ - / are safe).", "");
 
     // 060-069: .npmrc files.
@@ -316,7 +316,7 @@ internal static class DiagnosticCatalog
     // 070-082: workflows in .github/workflows that publish to npm (generated or hand-written).
     public static readonly DiagnosticDescriptor TokenInPublishEnv = new(
         "TPB070", Warning, "A long-lived npm token reaches the publish step",
-        "{0} is set for the step that runs '{1}', so npm uses the token path instead of trusted publishing (OIDC).",
+        "{0} is set for the step that runs '{1}': npm 11.5.1+ prefers the OIDC exchange's token, but whenever the exchange cannot run or is refused (no id-token: write, a Trusted Publisher setting that does not match) it publishes with this long-lived token without a word, so a broken trusted-publishing setup goes unnoticed until the token expires.",
         "remove {0} from the workflow (and delete the NPM_TOKEN secret once publishing works with OIDC).", "'Access token expired or revoked' / E404 once the token expires");
 
     public static readonly DiagnosticDescriptor TokenWrittenToNpmrc = new(

@@ -85,7 +85,7 @@ internal sealed class NuGetSettings
         public Workflow.ActionPinSet Pins { get; set; } = Workflow.ActionPinSet.Packaged;
         public bool ReplaceWorkflow { get; set; }
         public bool UseGlobalJson { get; set; }
-        public string DotNetVersion { get; set; } = NuGetSettingsResolver.DefaultDotNetVersion;
+        public string DotNetVersion { get; set; } = DotNetSdk.DefaultVersion;
         public string? TestProject { get; set; }
 
         public NuGetSettings Build() => new(this);

@@ -15,7 +15,6 @@ internal static class NuGetSettingsResolver
     public const string DefaultWorkflowFile = "publish-nuget.yml";
 
     /// <summary>The SDK when the repository has no global.json: the current LTS band, newest patch.</summary>
-    public const string DefaultDotNetVersion = "10.0.x";
 
     public static NuGetSettings? Resolve(TrustedPublishInputs inputs, List<Diagnostic> diagnostics)
     {
@@ -34,12 +33,7 @@ internal static class NuGetSettingsResolver
             diagnostics.Add(DiagnosticCatalog.NuGetProjectNotPackable.Create(At("TrustedPublishNuGetUser"), inputs.IsPackable));
         }
 
-        // A path is not a property: nothing validated it, and GitHub evaluates ${{ in env values too.
-        if (inputs.ProjectPath.Contains("${{") || inputs.ProjectPath.Any(Text.TextSafety.BreaksALine) || Text.TextSafety.HasLoneSurrogate(inputs.ProjectPath))
-        {
-            var why = inputs.ProjectPath.Contains("${{") ? "holds a GitHub expression (${{ )" : "holds a control character, a line break or a broken character";
-            diagnostics.Add(DiagnosticCatalog.NuGetProjectPathUnsafe.Create(At("TrustedPublishNuGetUser"), inputs.ProjectPath, why));
-        }
+        DotNetSdk.CheckProjectPath(inputs, "TrustedPublishNuGetUser", diagnostics);
 
         settings.User = inputs.NuGetUser;
         if (NameRules.CheckNuGetUser(inputs.NuGetUser) is string userError)
@@ -64,13 +58,9 @@ internal static class NuGetSettingsResolver
             diagnostics.Add(DiagnosticCatalog.NuGetWorkflowFileTaken.Create(At("TrustedPublishNuGetWorkflowFile"), settings.WorkflowFile));
         }
 
-        if (!inputs.HasGlobalJson)
+        if (DotNetSdk.Version(inputs, diagnostics) is string dotNetVersion)
         {
-            settings.DotNetVersion = SettingsResolver.Default(inputs.DotNetVersion, DefaultDotNetVersion);
-            if (NameRules.CheckDotNetVersion(settings.DotNetVersion) is string versionError)
-            {
-                diagnostics.Add(DiagnosticCatalog.DotNetVersionInvalid.Create(At("TrustedPublishDotNetVersion"), settings.DotNetVersion, versionError));
-            }
+            settings.DotNetVersion = dotNetVersion;
         }
 
         if (inputs.NuGetTestProject.Length > 0)

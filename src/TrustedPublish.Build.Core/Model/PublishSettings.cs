@@ -30,6 +30,9 @@ internal sealed class PublishSettings
         PackageDirectory = draft.PackageDirectory;
         PackageManager = draft.PackageManager;
         RunsPrepublishOnly = draft.RunsPrepublishOnly;
+        DotNetBuild = draft.DotNetBuild;
+        UseGlobalJson = draft.UseGlobalJson;
+        DotNetVersion = draft.DotNetVersion;
     }
 
     public string ProjectPath { get; private set; }
@@ -80,6 +83,18 @@ internal sealed class PublishSettings
     /// </summary>
     public bool RunsPrepublishOnly { get; }
 
+    /// <summary>
+    /// True when the npm package comes out of the .NET build (TrustedPublishDotNetBuild): the workflow sets up .NET and
+    /// builds the project before the check scripts, so package.json's version and content are what that build made.
+    /// </summary>
+    public bool DotNetBuild { get; }
+
+    /// <summary>With <see cref="DotNetBuild"/>: set up the SDK that the repository's global.json names.</summary>
+    public bool UseGlobalJson { get; }
+
+    /// <summary>With <see cref="DotNetBuild"/> and no global.json: the SDK version for actions/setup-dotnet.</summary>
+    public string DotNetVersion { get; }
+
     public bool IsScoped => PackageName.StartsWith("@", System.StringComparison.Ordinal);
 
     /// <summary>The same settings, as if another project generated them (the header names that project).</summary>
@@ -116,6 +131,9 @@ internal sealed class PublishSettings
         public string PackageDirectory { get; set; } = "";
         public PackageManager PackageManager { get; set; } = new(PackageManagerKind.Npm, null, false, "", false);
         public bool RunsPrepublishOnly { get; set; }
+        public bool DotNetBuild { get; set; }
+        public bool UseGlobalJson { get; set; }
+        public string DotNetVersion { get; set; } = DotNetSdk.DefaultVersion;
 
         public PublishSettings Build() => new(this);
     }

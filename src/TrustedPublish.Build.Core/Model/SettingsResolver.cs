@@ -90,6 +90,11 @@ internal static class SettingsResolver
         settings.Provenance = Boolean(inputs, "TrustedPublishProvenance", inputs.Provenance, true, diagnostics);
         settings.PinActions = Boolean(inputs, "TrustedPublishPinActions", inputs.PinActions, true, diagnostics);
         settings.ReplaceWorkflow = Boolean(inputs, "TrustedPublishReplaceWorkflow", inputs.ReplaceWorkflow, false, diagnostics);
+        settings.DotNetBuild = Boolean(inputs, "TrustedPublishDotNetBuild", inputs.DotNetBuild, false, diagnostics);
+        if (settings.DotNetBuild)
+        {
+            ResolveDotNetBuild(inputs, settings, diagnostics);
+        }
 
         settings.TagPattern = ResolveTagPattern(inputs, diagnostics);
 
@@ -258,6 +263,17 @@ internal static class SettingsResolver
         var settings = draft.Build();
         RepositorySources.Check(inputs, packageJson, settings, diagnostics);
         return diagnostics.Count(d => d.Severity == DiagnosticSeverity.Error) == errorsBefore ? settings : null;
+    }
+
+    /// <summary>The .NET SDK the npm workflow sets up, and the project path it builds, which goes into the workflow's env.</summary>
+    private static void ResolveDotNetBuild(TrustedPublishInputs inputs, PublishSettings.Draft settings, List<Diagnostic> diagnostics)
+    {
+        DotNetSdk.CheckProjectPath(inputs, "TrustedPublishDotNetBuild", diagnostics);
+        settings.UseGlobalJson = inputs.HasGlobalJson;
+        if (DotNetSdk.Version(inputs, diagnostics) is string version)
+        {
+            settings.DotNetVersion = version;
+        }
     }
 
     /// <summary>

@@ -54,6 +54,9 @@ internal sealed class TrustedPublishInputs
     /// <summary>TrustedPublishNuGetTestProject: the solution or project `dotnet test` runs, relative to the repository root; empty runs it in the root.</summary>
     public string NuGetTestProject { get; set; } = "";
 
+    /// <summary>TrustedPublishDotNetBuild: "true" makes the npm workflow set up .NET and build the project before the check scripts.</summary>
+    public string DotNetBuild { get; set; } = "";
+
     /// <summary>TrustedPublishDotNetVersion: the SDK for actions/setup-dotnet when the repository has no global.json.</summary>
     public string DotNetVersion { get; set; } = "";
 
@@ -135,6 +138,7 @@ internal sealed class TrustedPublishInputs
         new[] { "TrustedPublishNuGetWorkflowFile", NuGetWorkflowFile },
         new[] { "TrustedPublishNuGetTestProject", NuGetTestProject },
         new[] { "TrustedPublishDotNetVersion", DotNetVersion },
+        new[] { "TrustedPublishDotNetBuild", DotNetBuild },
     };
 
     /// <summary>True when the project publishes to nuget.org (TrustedPublishNuGetUser is set; a blank value counts, so TPB017 reports it).</summary>

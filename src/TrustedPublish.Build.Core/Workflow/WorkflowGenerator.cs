@@ -186,6 +186,11 @@ internal static class WorkflowGenerator
         Step(yaml, "Check out", ActionPins.Checkout, settings.PinActions, settings.Pins, with =>
         {
             with.PlainEntry("persist-credentials", "false");
+            if (settings.DotNetBuild)
+            {
+                // Version tools of .NET builds (Nerdbank.GitVersioning, MinVer, GitVersion) read the history and tags.
+                with.PlainEntry("fetch-depth", "0");
+            }
         });
 
         // No registry-url: it writes an .npmrc with a ${NODE_AUTH_TOKEN} placeholder, the token path that turns an
@@ -208,6 +213,22 @@ internal static class WorkflowGenerator
             RunStep(yaml, $"Set up {manager.DisplayName} {manager.Version}", manager.SetupCommand);
         }
 
+        if (settings.DotNetBuild)
+        {
+            // The same SDK as the NuGet workflow: global.json's when there is one. No cache, as for Node.
+            Step(yaml, "Set up .NET", ActionPins.SetupDotNet, settings.PinActions, settings.Pins, with =>
+            {
+                if (settings.UseGlobalJson)
+                {
+                    with.PlainEntry("global-json-file", "global.json");
+                }
+                else
+                {
+                    with.QuotedEntry("dotnet-version", settings.DotNetVersion);
+                }
+            });
+        }
+
         // Install once, where the lockfile is: in a workspace that is the root, not the package folder.
         yaml.BeginMap();
         yaml.PlainEntry("name", "Install dependencies");
@@ -218,6 +239,21 @@ internal static class WorkflowGenerator
 
         yaml.TextEntry("run", manager.InstallCommand);
         yaml.EndMap();
+
+        if (settings.DotNetBuild)
+        {
+            // The npm package comes out of this build (its content, and a version stamped from git), so it runs before
+            // the check scripts and the preflight, which then read what the build made. The path reaches the script through env.
+            yaml.BeginMap();
+            yaml.PlainEntry("name", "Build the .NET project");
+            yaml.QuotedEntry("working-directory", ".");
+            yaml.Key("env");
+            yaml.BeginMap();
+            yaml.QuotedEntry("PROJECT", settings.ProjectPath);
+            yaml.EndMap();
+            yaml.PlainEntry("run", "dotnet build \"$PROJECT\" -c Release");
+            yaml.EndMap();
+        }
 
         foreach (var script in settings.CheckScripts)
         {

@@ -161,6 +161,7 @@ public abstract class TrustedPublishTaskBase : Task
             NuGetWorkflowFile = Value("NuGetWorkflowFile"),
             NuGetTestProject = Value("NuGetTestProject"),
             DotNetVersion = Value("DotNetVersion"),
+            DotNetBuild = Value("DotNetBuild"),
             IsPackable = Value("IsPackable"),
             PackageId = Value("PackageId"),
             HasGlobalJson = File.Exists(Path.Combine(RepositoryRoot, "global.json")),

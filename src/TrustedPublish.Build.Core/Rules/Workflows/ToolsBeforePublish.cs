@@ -18,7 +18,7 @@ namespace TrustedPublish.Build.Rules.Workflows;
 internal sealed class ToolsBeforePublish
 {
     /// <summary>Actions known not to set up Node.js: a job with only these (and no setup-node) runs the runner's own Node.</summary>
-    private static readonly string[] NotNodeSetups = { "actions/checkout@", "actions/cache@", "actions/upload-artifact@", "actions/download-artifact@", "actions/github-script@" };
+    private static readonly string[] NotNodeSetups = { "actions/checkout@", "actions/cache@", "actions/upload-artifact@", "actions/download-artifact@", "actions/github-script@", "actions/setup-dotnet@" };
 
     private ToolsBeforePublish(PublishStep publish, JobSoFar job, string? registryUrl, PublishTool tool, string? managerVersion, PublishPath path, List<(WorkflowStep Step, NpmUpgrade Upgrade)> latestSincePreviousPublish)
     {
