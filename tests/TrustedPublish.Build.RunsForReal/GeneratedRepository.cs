@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.IO;
 using System.Linq;
 using System.Text.Json;
+using System.Text.Json.Nodes;
 using Microsoft.VisualStudio.TestTools.UnitTesting;
 using TrustedPublish.Build.Tests;
 using TrustedPublish.Build.Workflow;
@@ -11,8 +12,10 @@ namespace TrustedPublish.Build.RunsForReal;
 
 /// <summary>
 /// A user's npm repository as the README's quick start leaves it: widget.csproj beside package.json (whose `files` keeps
-/// the .NET files out of the package), index.js, a test script and package-lock.json. Its workflow and package.json patch
-/// are written by the real task (GenerateTrustedPublishFiles, in-process, as `dotnet build` runs it), never by hand.
+/// the .NET files out of the package), index.js, a test script and package-lock.json; or (<see cref="FromFixture"/>) a
+/// pnpm, Yarn, Bun or npm-workspace repository from Repositories/ with widget.csproj at its root. Its workflow and
+/// package.json patch are written by the real task (GenerateTrustedPublishFiles, in-process, as `dotnet build` runs it),
+/// never by hand.
 /// </summary>
 internal sealed class GeneratedRepository : IDisposable
 {
@@ -25,9 +28,123 @@ internal sealed class GeneratedRepository : IDisposable
     /// <param name="version">package.json's version.</param>
     /// <param name="settings">TrustedPublish* settings by their short name (as the targets pass them), over TrustedPublishProvenance=false.</param>
     public GeneratedRepository(string name, string version, IReadOnlyDictionary<string, string>? settings = null)
+        : this(root => WriteNpmRepository(root, name, version), "", settings)
     {
-        Name = name;
-        Version = version;
+    }
+
+    private GeneratedRepository(Action<string> populate, string packageDirectory, IReadOnlyDictionary<string, string>? settings)
+    {
+        populate(Root);
+        PackageDirectory = packageDirectory;
+        if (packageDirectory.Length > 0)
+        {
+            // TrustedPublishPackageDirectory: the project at the repository root, the package in a workspace folder.
+            _repository.Metadata["PackageDirectory"] = _repository.Path_(packageDirectory) + Path.DirectorySeparatorChar;
+            _repository.Metadata["PackageDirectoryProperty"] = packageDirectory;
+        }
+
+        var manifest = JsonDocument.Parse(File.ReadAllText(PackageJsonPath)).RootElement;
+        Name = manifest.GetProperty("name").GetString()!;
+        Version = manifest.GetProperty("version").GetString()!;
+
+        // Provenance off: with it, npm asks Sigstore (Fulcio, Rekor) for a signed statement, which needs the internet.
+        _repository.Metadata["Provenance"] = "false";
+        _repository.Metadata["RepositoryUrl"] = "https://github.com/" + GitHubRepository;
+        foreach (var (key, value) in settings ?? new Dictionary<string, string>())
+        {
+            _repository.Metadata[key] = value;
+        }
+
+        var (succeeded, engine) = _repository.Generate();
+        if (!succeeded || engine.Errors.Any())
+        {
+            _repository.Dispose();
+            Assert.Fail("the task failed on the repository:\n" + engine.Log);
+        }
+
+        WorkflowText = File.ReadAllText(_repository.WorkflowPath);
+        var publishConfig = JsonDocument.Parse(File.ReadAllText(PackageJsonPath)).RootElement.GetProperty("publishConfig");
+        Assert.IsFalse(publishConfig.GetProperty("provenance").GetBoolean(), "the task patched package.json with provenance off");
+    }
+
+    /// <summary>
+    /// A repository of another package manager, copied from Repositories/&lt;fixture&gt; (package.json files, real lockfiles
+    /// written by that manager, the scripts; see Repositories/README.md), with widget.csproj at its root.
+    /// </summary>
+    /// <param name="fixture">The folder under Repositories.</param>
+    /// <param name="packageDirectory">The package's folder in the repository ("" at the root), as TrustedPublishPackageDirectory.</param>
+    /// <param name="settings">As for the npm repository.</param>
+    public static GeneratedRepository FromFixture(string fixture, string packageDirectory = "", IReadOnlyDictionary<string, string>? settings = null)
+    {
+        var source = Path.Combine(TestPaths.RepositoryRoot, "tests", "TrustedPublish.Build.RunsForReal", "Repositories", fixture);
+        Assert.IsTrue(Directory.Exists(source), source);
+        return new GeneratedRepository(root => CopyTree(source, root), packageDirectory, settings);
+    }
+
+    public string Name { get; }
+
+    public string Version { get; }
+
+    /// <summary>The package's folder relative to the repository root, "" at the root.</summary>
+    public string PackageDirectory { get; }
+
+    public string PackageJsonPath => Path.Combine(Root, PackageDirectory, "package.json");
+
+    /// <summary>The repository's folder: what actions/checkout puts in the workspace.</summary>
+    public string Root => _repository.Root;
+
+    public string WorkflowFile => Path.GetFileName(_repository.WorkflowPath);
+
+    /// <summary>The workflow exactly as the task wrote it.</summary>
+    public string WorkflowText { get; }
+
+    /// <summary>
+    /// The workflow under test: the generated one with only npmjs.org's URL (<see cref="WorkflowGenerator.Registry"/>) replaced by
+    /// the local registry's. Nothing else is changed.
+    /// </summary>
+    public string WorkflowFor(LocalRegistry registry)
+    {
+        Assert.IsTrue(WorkflowText.Contains(WorkflowGenerator.Registry, StringComparison.Ordinal), "the generated workflow names npmjs.org's registry");
+        var text = WorkflowText.Replace(WorkflowGenerator.Registry, registry.Url, StringComparison.Ordinal);
+        Assert.IsFalse(text.Contains("npmjs", StringComparison.Ordinal), "no other npmjs.org address is left:\n" + text);
+        return text;
+    }
+
+    /// <summary>The task run again on the repository as it is now, as `dotnet build` (generate) or CI's drift check (verify) runs it.</summary>
+    public (bool Succeeded, InProcessTask Engine) Generate() => _repository.Generate();
+
+    /// <inheritdoc cref="Generate"/>
+    public (bool Succeeded, InProcessTask Engine) Verify() => _repository.Verify();
+
+    /// <summary>
+    /// Publishes this package at another version straight to Verdaccio, as the first version of a package is published by hand
+    /// (without its dependencies: a workspace: range there would be published as written).
+    /// </summary>
+    public void PublishByHand(LocalRegistry registry, string version)
+    {
+        var folder = TestPaths.NewTempFolder("by-hand");
+        try
+        {
+            var packageJson = JsonNode.Parse(File.ReadAllText(PackageJsonPath))!.AsObject();
+            packageJson["version"] = version;
+            foreach (var field in new[] { "dependencies", "optionalDependencies", "peerDependencies", "devDependencies" })
+            {
+                packageJson.Remove(field);
+            }
+
+            File.WriteAllText(Path.Combine(folder, "package.json"), packageJson.ToJsonString());
+            File.Copy(Path.Combine(Root, PackageDirectory, "index.js"), Path.Combine(folder, "index.js"));
+            registry.PublishByHand(folder);
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+
+    private static void WriteNpmRepository(string root, string name, string version)
+    {
+        void Write(string relative, string text) => File.WriteAllText(Path.Combine(root, relative), text);
         Write("package.json", $$"""
             {
               "name": "{{name}}",
@@ -60,69 +177,17 @@ internal sealed class GeneratedRepository : IDisposable
             """);
         Write("index.js", "exports.hello = () => \"hello\";\n");
         Write("test.js", "if (require(\"./index.js\").hello() !== \"hello\") { process.exit(1); }\nconsole.log(\"widget tests passed\");\n");
-
-        // Provenance off: with it, npm asks Sigstore (Fulcio, Rekor) for a signed statement, which needs the internet.
-        _repository.Metadata["Provenance"] = "false";
-        _repository.Metadata["RepositoryUrl"] = "https://github.com/" + GitHubRepository;
-        foreach (var (key, value) in settings ?? new Dictionary<string, string>())
-        {
-            _repository.Metadata[key] = value;
-        }
-
-        var (succeeded, engine) = _repository.Generate();
-        if (!succeeded || engine.Errors.Any())
-        {
-            _repository.Dispose();
-            Assert.Fail("the task failed on the repository:\n" + engine.Log);
-        }
-
-        WorkflowText = File.ReadAllText(_repository.WorkflowPath);
-        var publishConfig = JsonDocument.Parse(File.ReadAllText(Path.Combine(Root, "package.json"))).RootElement.GetProperty("publishConfig");
-        Assert.IsFalse(publishConfig.GetProperty("provenance").GetBoolean(), "the task patched package.json with provenance off");
     }
 
-    public string Name { get; }
-
-    public string Version { get; }
-
-    /// <summary>The repository's folder: what actions/checkout puts in the workspace.</summary>
-    public string Root => _repository.Root;
-
-    public string WorkflowFile => Path.GetFileName(_repository.WorkflowPath);
-
-    /// <summary>The workflow exactly as the task wrote it.</summary>
-    public string WorkflowText { get; }
-
-    /// <summary>
-    /// The workflow under test: the generated one with only npmjs.org's URL (<see cref="WorkflowGenerator.Registry"/>) replaced by
-    /// the local registry's. Nothing else is changed.
-    /// </summary>
-    public string WorkflowFor(LocalRegistry registry)
+    private static void CopyTree(string from, string to)
     {
-        Assert.IsTrue(WorkflowText.Contains(WorkflowGenerator.Registry, StringComparison.Ordinal), "the generated workflow names npmjs.org's registry");
-        var text = WorkflowText.Replace(WorkflowGenerator.Registry, registry.Url, StringComparison.Ordinal);
-        Assert.IsFalse(text.Contains("npmjs", StringComparison.Ordinal), "no other npmjs.org address is left:\n" + text);
-        return text;
-    }
-
-    /// <summary>Publishes this package at another version straight to Verdaccio, as the first version of a package is published by hand.</summary>
-    public void PublishByHand(LocalRegistry registry, string version)
-    {
-        var folder = TestPaths.NewTempFolder("by-hand");
-        try
+        foreach (var file in Directory.EnumerateFiles(from, "*", SearchOption.AllDirectories))
         {
-            var packageJson = File.ReadAllText(Path.Combine(Root, "package.json")).Replace($"\"version\": \"{Version}\"", $"\"version\": \"{version}\"", StringComparison.Ordinal);
-            File.WriteAllText(Path.Combine(folder, "package.json"), packageJson);
-            File.Copy(Path.Combine(Root, "index.js"), Path.Combine(folder, "index.js"));
-            registry.PublishByHand(folder);
-        }
-        finally
-        {
-            Directory.Delete(folder, recursive: true);
+            var target = Path.Combine(to, Path.GetRelativePath(from, file));
+            Directory.CreateDirectory(Path.GetDirectoryName(target)!);
+            File.Copy(file, target, overwrite: true);
         }
     }
-
-    private void Write(string relative, string text) => File.WriteAllText(Path.Combine(Root, relative), text);
 
     public void Dispose() => _repository.Dispose();
 }

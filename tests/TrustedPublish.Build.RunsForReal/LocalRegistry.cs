@@ -313,6 +313,19 @@ internal sealed class LocalRegistry : IIdTokenService, IDisposable
         return new Packument(versions, tags);
     }
 
+    /// <summary>The package.json the registry holds for one published version (what `npm install` of it reads), or null.</summary>
+    public JsonElement? Manifest(string name, string version)
+    {
+        using var response = _http.GetAsync(VerdaccioUrl + Escape(name)).Result;
+        if (response.StatusCode == HttpStatusCode.NotFound)
+        {
+            return null;
+        }
+
+        var root = JsonDocument.Parse(response.EnsureSuccessStatusCode().Content.ReadAsStringAsync().Result).RootElement;
+        return root.TryGetProperty("versions", out var versions) && versions.TryGetProperty(version, out var manifest) ? manifest.Clone() : null;
+    }
+
     /// <summary>
     /// Publishes a package folder straight to Verdaccio with the classic token, as a maintainer publishes a package's first
     /// version by hand (npm's trusted publisher can only be added to a package that exists). No OIDC: no GitHub variables.

@@ -21,8 +21,6 @@ namespace TrustedPublish.Build.RunsForReal;
 [System.Runtime.Versioning.UnsupportedOSPlatform("windows")]
 public sealed class NpmWorkflowTests
 {
-    private const string PreflightStep = "Check trusted-publishing prerequisites";
-
     private static LocalRegistry? _registry;
 
     private static LocalRegistry Registry => _registry ?? throw new InvalidOperationException("The registry did not start.");
@@ -263,49 +261,12 @@ public sealed class NpmWorkflowTests
             },
         };
 
-    private void AssertSucceeded(WorkflowRun run)
-    {
-        TestContext.WriteLine(run.Log);
-        Assert.IsTrue(run.Succeeded, $"the run failed at '{run.FailedStep?.Name}':\n{run.Log}\nVerdaccio:\n{Registry.VerdaccioLog}");
-    }
+    private void AssertSucceeded(WorkflowRun run) => PublishAssertions.Succeeded(Registry, run, TestContext);
 
-    /// <summary>
-    /// The publish went through npm's OIDC exchange: one granted exchange for the package, under npm's escaped name, and
-    /// then one publish (PUT) that carried the token that exchange handed out and no other.
-    /// </summary>
-    private static OidcExchange AssertPublishedThroughTheExchange(string name)
-    {
-        var exchanges = Registry.Exchanges.Where(e => e.PackageName == name).ToList();
-        Assert.AreEqual(1, exchanges.Count, "one exchange for " + name);
-        var exchange = exchanges.Single();
-        Assert.IsTrue(exchange.Granted, "the exchange was refused: " + exchange.Refusal);
-        Assert.AreEqual(LocalRegistry.Escape(name), exchange.EscapedName);
-        var puts = Registry.Requests.Where(r => r.Method == "PUT" && r.Path == "/" + LocalRegistry.Escape(name)).ToList();
-        Assert.AreEqual(1, puts.Count, "one publish of " + name);
-        Assert.AreEqual(exchange.Token, puts[0].Bearer, "the publish carried the exchange's token");
-        Assert.IsTrue(puts[0].Sequence > exchange.Sequence, "the exchange came first");
-        Assert.AreEqual(201, puts[0].Status);
-        return exchange;
-    }
+    private static OidcExchange AssertPublishedThroughTheExchange(string name) => PublishAssertions.PublishedThroughTheExchange(Registry, name);
 
-    /// <summary>
-    /// The preflight step failed with exactly this `::error` title (the only error), `npm publish` never ran, and the registry
-    /// saw no exchange and no publish: the package is as it was.
-    /// </summary>
-    private WorkflowRun AssertStoppedByPreflight(GeneratedRepository repository, WorkflowRunner runner, string title)
-    {
-        var before = Registry.Read(repository.Name)?.ToString();
-        var run = runner.Run();
-        TestContext.WriteLine(run.Log);
-        Assert.IsFalse(run.Succeeded, "the run went through:\n" + run.Log);
-        Assert.AreEqual(PreflightStep, run.FailedStep!.Name, run.Log);
-        CollectionAssert.AreEqual(new[] { title }, run.Errors.Select(e => e.Title).ToArray(), run.Log);
-        Assert.IsFalse(run.Step("Publish").Ran, "npm publish did not run");
-        Assert.AreEqual(before, Registry.Read(repository.Name)?.ToString(), "the registry is unchanged");
-        Assert.IsFalse(Registry.Exchanges.Any(e => e.PackageName == repository.Name), "no exchange");
-        Assert.IsFalse(Registry.Requests.Any(r => r.Method == "PUT" && r.Path == "/" + LocalRegistry.Escape(repository.Name)), "no publish");
-        return run;
-    }
+    private WorkflowRun AssertStoppedByPreflight(GeneratedRepository repository, WorkflowRunner runner, string title) =>
+        PublishAssertions.StoppedByPreflight(Registry, repository, runner, title, TestContext);
 
     private static int CountOf(string text, string part) => (text.Length - text.Replace(part, "", StringComparison.Ordinal).Length) / part.Length;
 }

@@ -68,12 +68,14 @@ if [ "${GITHUB_REF_TYPE:-}" = "tag" ]; then
   fi
 fi
 
-view_output="$(npm view "$name@$version" version --registry "$REGISTRY" 2>&1)"
+# --workspaces=false: in a workspace member's folder npm also prints "npm warn Ignoring workspaces for specified
+# package(s)", which would be read below as the registry's answer (a published version, an unreachable registry).
+view_output="$(npm view "$name@$version" version --workspaces=false --registry "$REGISTRY" 2>&1)"
 view_status=$?
 if [ "$view_status" -eq 0 ] && [ -n "$view_output" ]; then
   fail "Version already published" "$name@$version is already on the registry; npm would refuse to publish over it. Bump the version in package.json and tag again."
 elif [ "$view_status" -ne 0 ] || [ -z "$view_output" ]; then
-  package_output="$(npm view "$name" name --registry "$REGISTRY" 2>&1)"
+  package_output="$(npm view "$name" name --workspaces=false --registry "$REGISTRY" 2>&1)"
   if printf '%s' "$package_output" | grep -q 'E404'; then
     fail "Package does not exist yet" "$name is not on the registry yet. A trusted publisher can only be added to an existing package: publish the first version by hand (npm publish --access $ACCESS), add the trusted publisher in the package settings, then run this workflow. Otherwise npm fails with 'OIDC token exchange error - package not found'."
   elif [ -n "$package_output" ] && [ "$package_output" != "$name" ]; then

@@ -1,0 +1,2 @@
+if (require("./index.js").hello() !== "hello") { process.exit(1); }
+console.log("widget-pnpm tests passed");
