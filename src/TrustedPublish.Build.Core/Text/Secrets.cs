@@ -97,25 +97,7 @@ internal static class Secrets
             var next = equals + 1;
             if (nameEnd > nameStart && IsCredentialName(text.Substring(nameStart, nameEnd - nameStart)) && valueStart < text.Length)
             {
-                var quote = text[valueStart] is '"' or '\'' ? text[valueStart] : '\0';
-                var start = quote == '\0' ? valueStart : valueStart + 1;
-                var end = PlaceholderEnd(text, start, lastExpressionClose);
-                if (end < 0)
-                {
-                    end = start;
-                    while (end < text.Length && (quote == '\0' ? !EndsValue(text[end]) : text[end] != quote))
-                    {
-                        end++;
-                    }
-
-                    if (end > start)
-                    {
-                        result.Append(text, copied, start - copied).Append(Mask);
-                        copied = end;
-                    }
-                }
-
-                next = Math.Max(next, end);
+                next = Math.Max(next, MaskValue(text, valueStart, lastExpressionClose, result, ref copied));
             }
 
             equals = next < text.Length ? text.IndexOf('=', next) : -1;
@@ -151,25 +133,7 @@ internal static class Secrets
                 var keyText = text.Substring(key, keyEnd - key);
                 if (keyEnd > key && keyText.IndexOf('=') < 0 && IsCredentialName(keyText) && valueStart > keyEnd && valueStart < text.Length)
                 {
-                    var quote = text[valueStart] is '"' or '\'' ? text[valueStart] : '\0';
-                    var start = quote == '\0' ? valueStart : valueStart + 1;
-                    var end = PlaceholderEnd(text, start, lastExpressionClose);
-                    if (end < 0)
-                    {
-                        end = start;
-                        while (end < text.Length && (quote == '\0' ? !EndsValue(text[end]) : text[end] != quote))
-                        {
-                            end++;
-                        }
-
-                        if (end > start)
-                        {
-                            result.Append(text, copied, start - copied).Append(Mask);
-                            copied = end;
-                        }
-                    }
-
-                    next = Math.Max(next, end);
+                    next = Math.Max(next, MaskValue(text, valueStart, lastExpressionClose, result, ref copied));
                 }
             }
 
@@ -177,6 +141,35 @@ internal static class Secrets
         }
 
         return copied == 0 ? text : result.Append(text, copied, text.Length - copied).ToString();
+    }
+
+    /// <summary>
+    /// Masks the value that starts at <paramref name="valueStart"/> (quoted or a bare word) unless it is a placeholder
+    /// such as ${NPM_TOKEN} or ${{ secrets.X }}, which names a secret without holding it. Returns where the value ends.
+    /// </summary>
+    private static int MaskValue(string text, int valueStart, int lastExpressionClose, StringBuilder result, ref int copied)
+    {
+        var quote = text[valueStart] is '"' or '\'' ? text[valueStart] : '\0';
+        var start = quote == '\0' ? valueStart : valueStart + 1;
+        var end = PlaceholderEnd(text, start, lastExpressionClose);
+        if (end >= 0)
+        {
+            return end;
+        }
+
+        end = start;
+        while (end < text.Length && (quote == '\0' ? !EndsValue(text[end]) : text[end] != quote))
+        {
+            end++;
+        }
+
+        if (end > start)
+        {
+            result.Append(text, copied, start - copied).Append(Mask);
+            copied = end;
+        }
+
+        return end;
     }
 
     private static int SkipSpaces(string text, int i)
