@@ -36,6 +36,9 @@ public sealed class NodeVersionTests
     [DataRow("26.0.0", true, true, true)]
     [DataRow("2147483648", true, true, true)]
     [DataRow("22.99999999999.99999999999", false, true, true)]
+    [DataRow("lts/iron", false, false, false)]
+    [DataRow("lts/jod", false, true, true)]
+    [DataRow("lts/Krypton", true, true, true)]
     public void Read_KnowsWhatTheVersionMeansForTrustedPublishing(string spec, bool bundlesNewEnoughNpm, bool supportsTrustedPublishing, bool acceptedByNpm12)
     {
         var node = Model.NodeVersion.Read(spec)!;
@@ -47,6 +50,8 @@ public sealed class NodeVersionTests
 
     [TestMethod]
     [DataRow("lts/*")]
+    [DataRow("lts/-1")]
+    [DataRow("lts/argon-next")]
     [DataRow("node")]
     [DataRow("")]
     [DataRow("\u0662\u0664")] // Arabic-Indic digits: not a version, however char.IsDigit sees them.

@@ -80,9 +80,29 @@ internal sealed class NodeVersion
     /// </summary>
     public static NodeVersion? Read(string spec)
     {
-        var text = spec.Trim().TrimStart('v', '^', '~', '>', '=');
+        // setup-node resolves an LTS codename to the newest release of that line: lts/iron is Node 20, not "a current Node".
+        var trimmed = spec.Trim();
+        if (trimmed.StartsWith("lts/", System.StringComparison.OrdinalIgnoreCase))
+        {
+            var line = LtsCodenameMajor(trimmed.Substring(4).ToLowerInvariant());
+            return line == 0 ? null : new NodeVersion(spec, line, null, null);
+        }
+
+        var text = trimmed.TrimStart('v', '^', '~', '>', '=');
         return VersionNumbers.TryRead(text, out var major, out var minor, out var patch) ? new NodeVersion(spec, major, minor, patch) : null;
     }
+
+    /// <summary>Node.js's LTS codenames (nodejs/Release schedule); 0 for lts/*, lts/-1 and names not known here.</summary>
+    private static int LtsCodenameMajor(string codename) => codename switch
+    {
+        "fermium" => 14,
+        "gallium" => 16,
+        "hydrogen" => 18,
+        "iron" => 20,
+        "jod" => 22,
+        "krypton" => 24,
+        _ => 0,
+    };
 
     private bool AtLeast(int major, int minor, int patch) => VersionNumbers.AtLeast(Major, Minor, Patch, major, minor, patch);
 }
