@@ -92,6 +92,11 @@ internal static class SettingsResolver
         settings.ReplaceWorkflow = Boolean(inputs, "TrustedPublishReplaceWorkflow", inputs.ReplaceWorkflow, false, diagnostics);
 
         settings.TagPattern = ResolveTagPattern(inputs, diagnostics);
+        settings.Trigger = Default(inputs.Trigger, PublishSettings.TagTrigger);
+        if (settings.Trigger is not (PublishSettings.TagTrigger or PublishSettings.ReleaseTrigger))
+        {
+            diagnostics.Add(DiagnosticCatalog.TriggerInvalid.Create(At("TrustedPublishTrigger"), settings.Trigger));
+        }
 
         if (inputs.DistTag.Length > 0)
         {
