@@ -36,7 +36,7 @@ internal static class TrustedPublishEngine
         if (PackageJsonKeptElsewhere(inputs, result.Settings) is Diagnostic conflict)
         {
             // Writing would undo the other project's package.json, and its next build would undo this one.
-            return new TrustedPublishResult(result.Diagnostics.Concat(new[] { conflict }).ToList(), result.Settings, null, null) { Document = result.Document };
+            return new TrustedPublishResult(result.Diagnostics.Concat(new[] { conflict }).ToList(), result.Settings, null, null) { Document = result.Document, PackageJsonPath = result.PackageJsonPath };
         }
 
         // The rules look at the other workflows: the generated one passes every rule by construction
@@ -60,7 +60,7 @@ internal static class TrustedPublishEngine
         var findings = RuleRunner.Run(context)
             .Select(d => workflows.Any(w => w.Path == d.File) ? d.AsWarning() : d)
             .ToList();
-        return new TrustedPublishResult(result.Diagnostics.Concat(findings).ToList(), result.Settings, result.Workflow, result.PackageJson) { Document = result.Document };
+        return new TrustedPublishResult(result.Diagnostics.Concat(findings).ToList(), result.Settings, result.Workflow, result.PackageJson) { Document = result.Document, PackageJsonPath = result.PackageJsonPath };
     }
 
     /// <summary>
