@@ -336,6 +336,83 @@ public sealed class WorkspaceTests
         }
     }
 
+    /// <summary>Another existing project's generated workflow, under another file name, that keeps the given package.json files.</summary>
+    private static Rules.RepositoryFile OtherProjectsWorkflow(string workflow) =>
+        new("/repo/.github/workflows/other.yml", ".github/workflows/other.yml", workflow);
+
+    [TestMethod]
+    public void Ownership_AnotherProjectKeepsAListedPackageJson_IsTPB107NamingBoth_WithOtherSettingsTPB046()
+    {
+        // The other project is a single package's project at packages/core, generating other.yml with the same settings.
+        var single = TestInputs.Create(Package("@acme/core", scripts: "\"build\": \"tsc\", \"test\": \"node --test\""));
+        single.ProjectPath = "packages/core/core.csproj";
+        single.PackageDirectory = "packages/core";
+        single.WorkflowFile = "other.yml";
+        var theirs = Run(single).Workflow!;
+
+        var inputs = TwoPackages().Inputs();
+        inputs.Workflows = new[] { OtherProjectsWorkflow(theirs) };
+        inputs.ExistingGeneratingProjects = new[] { "packages/core/core.csproj" };
+        AssertOnly(Run(inputs), "TPB107", 4, "packages/core/package.json", "packages/core/core.csproj", "build/Release.csproj");
+
+        // Near miss: the other project no longer exists, so its leftover workflow is not an owner.
+        inputs.ExistingGeneratingProjects = new string[0];
+        Assert.IsFalse(Run(inputs).Diagnostics.Any(d => d.Code is "TPB107" or "TPB046"));
+
+        // With other settings it is TPB046, as between two single packages.
+        single.Provenance = "false";
+        inputs.Workflows = new[] { OtherProjectsWorkflow(Run(single).Workflow!) };
+        inputs.ExistingGeneratingProjects = new[] { "packages/core/core.csproj" };
+        Assert.AreEqual("TPB046", Run(inputs).Diagnostics.Single(d => d.Severity == Diagnostics.DiagnosticSeverity.Error).Code);
+    }
+
+    [TestMethod]
+    public void Ownership_ASinglePackagesProject_WhosePackageIsListedElsewhere_IsTPB107()
+    {
+        var workspaceInputs = TwoPackages().Inputs();
+        workspaceInputs.WorkflowFile = "other.yml";
+        var theirs = Run(workspaceInputs).Workflow!;
+
+        var single = TestInputs.Create(Package("@acme/core", scripts: "\"build\": \"tsc\", \"test\": \"node --test\""));
+        single.ProjectPath = "packages/core/core.csproj";
+        single.PackageDirectory = "packages/core";
+        single.PackageJsonPath = "/repo/packages/core/package.json";
+        single.Workflows = new[] { OtherProjectsWorkflow(theirs) };
+        single.ExistingGeneratingProjects = new[] { "build/Release.csproj" };
+        var error = Run(single).Diagnostics.Single(d => d.Severity == Diagnostics.DiagnosticSeverity.Error);
+        Assert.AreEqual("TPB107", error.Code, error.ToString());
+        StringAssert.Contains(error.Message, "build/Release.csproj");
+    }
+
+    [TestMethod]
+    public void Ownership_TwoProjectsListingTheSamePackagesInOneWorkflow_AgreeWhenTheSettingsAgree_ElseTPB042()
+    {
+        var first = Run(TwoPackages().Inputs());
+        var asOther = TrustedPublishEngine.RenderAs(first, "tools/Other.csproj");
+        var expected = WorkflowOwnership.Expected(first, "build/Release.csproj", asOther, new[] { "tools/Other.csproj" }, "/repo/.github/workflows/publish.yml", ".github/workflows/publish.yml", out var problem);
+        Assert.IsNull(problem);
+        Assert.AreEqual(expected, asOther);
+
+        var other = TwoPackages().Inputs();
+        other.NodeVersion = "22.14";
+        var differs = TrustedPublishEngine.RenderAs(Run(other), "tools/Other.csproj");
+        Assert.IsNull(WorkflowOwnership.Expected(first, "build/Release.csproj", differs, new[] { "tools/Other.csproj" }, "/repo/.github/workflows/publish.yml", ".github/workflows/publish.yml", out problem));
+        Assert.AreEqual("TPB042", problem!.Code);
+    }
+
+    [TestMethod]
+    public void Doctor_ChecksEveryListedPackage()
+    {
+        var inputs = TwoPackages().Inputs();
+        inputs.GenerateEnabled = false;
+        inputs.Workflows = new[] { new Rules.RepositoryFile("/repo/.github/workflows/release.yml", ".github/workflows/release.yml",
+            "on: push\njobs:\n  publish:\n    runs-on: ubuntu-latest\n    steps:\n      - run: npm publish\n        working-directory: packages/cli\n") };
+        var findings = TrustedPublishEngine.Run(inputs).Diagnostics;
+        // Hand-maintained: neither package.json names the repository, and the workflow lacks id-token: write.
+        Assert.IsTrue(findings.Any(d => d.Code == "TPB023" && d.File == "/repo/packages/core/package.json"), string.Join("\n", findings));
+        Assert.IsTrue(findings.Any(d => d.Code == "TPB023" && d.File == "/repo/packages/cli/package.json"), string.Join("\n", findings));
+    }
+
     [TestMethod]
     public void WorkspacePreflight_FindsEveryTextItReplacesInPreflightSh() =>
         StringAssert.Contains(WorkspacePreflight.Script, "echo \"publish=true\"");
