@@ -22,6 +22,11 @@ internal static class TrustedPublishEngine
             return Diagnose(inputs);
         }
 
+        if (inputs.ListsPackages)
+        {
+            return RunWorkspace(inputs);
+        }
+
         var result = Generate(inputs);
         if (result.Settings == null)
         {
@@ -31,7 +36,7 @@ internal static class TrustedPublishEngine
         if (PackageJsonKeptElsewhere(inputs, result.Settings) is Diagnostic conflict)
         {
             // Writing would undo the other project's package.json, and its next build would undo this one.
-            return new TrustedPublishResult(result.Diagnostics.Concat(new[] { conflict }).ToList(), result.Settings, null, null) { Document = result.Document };
+            return new TrustedPublishResult(result.Diagnostics.Concat(new[] { conflict }).ToList(), result.Settings, null, null) { Document = result.Document, PackageJsonPath = result.PackageJsonPath };
         }
 
         // The rules look at the other workflows: the generated one passes every rule by construction
@@ -55,7 +60,7 @@ internal static class TrustedPublishEngine
         var findings = RuleRunner.Run(context)
             .Select(d => workflows.Any(w => w.Path == d.File) ? d.AsWarning() : d)
             .ToList();
-        return new TrustedPublishResult(result.Diagnostics.Concat(findings).ToList(), result.Settings, result.Workflow, result.PackageJson) { Document = result.Document };
+        return new TrustedPublishResult(result.Diagnostics.Concat(findings).ToList(), result.Settings, result.Workflow, result.PackageJson) { Document = result.Document, PackageJsonPath = result.PackageJsonPath };
     }
 
     /// <summary>
@@ -73,11 +78,19 @@ internal static class TrustedPublishEngine
                 continue;
             }
 
-            var theirs = WorkflowGenerator.ReadPackageJsonLine(workflow.Text);
-            if (theirs != null && theirs != ours && WorkflowGenerator.SamePackageJson(theirs, ours))
+            // A workspace's workflow keeps one line per listed package; a single package's workflow keeps one.
+            var listsPackages = WorkspaceWorkflowGenerator.IsWorkspaceWorkflow(workflow.Text);
+            foreach (var theirs in WorkflowGenerator.ReadPackageJsonLines(workflow.Text))
             {
+                if (!WorkflowGenerator.SamePackageJson(theirs, ours) || (theirs == ours && !listsPackages))
+                {
+                    continue;
+                }
+
                 var file = settings.PackageDirectory.Length == 0 ? "package.json" : settings.PackageDirectory + "/package.json";
-                return DiagnosticCatalog.PackageJsonKeptByTwoProjects.Create(inputs.PackageJsonPath, 1, 1, file, owner, inputs.ProjectPath, workflow.RelativePath, theirs, ours);
+                return theirs != ours
+                    ? DiagnosticCatalog.PackageJsonKeptByTwoProjects.Create(inputs.PackageJsonPath, 1, 1, file, owner, inputs.ProjectPath, workflow.RelativePath, theirs, ours)
+                    : DiagnosticCatalog.PackageListedByTwoProjects.Create(inputs.PackageJsonPath, 1, 1, file, owner, workflow.RelativePath, inputs.ProjectPath);
             }
         }
 
@@ -88,6 +101,19 @@ internal static class TrustedPublishEngine
     public static TrustedPublishResult Diagnose(TrustedPublishInputs inputs)
     {
         var diagnostics = new List<Diagnostic>();
+        if (inputs.ListsPackages)
+        {
+            // Every listed package is checked as a project of its own would be (the workflows are read once per package, each finding said once).
+            var workspace = WorkspaceResolver.Resolve(inputs, diagnostics, forGeneration: false);
+            foreach (var package in workspace?.Packages ?? new ListedPackage[0])
+            {
+                var packageContext = new RuleContext(package.Settings, package.Document, package.Inputs.PackageJsonPath, inputs.Workflows, NpmrcsOf(inputs, package), handMaintained: !inputs.GenerateEnabled, checksNuGet: true) { PackageFolder = package.Inputs.PackageFolder };
+                diagnostics.AddRange(RuleRunner.Run(packageContext));
+            }
+
+            return new TrustedPublishResult(Distinct(diagnostics), workspace?.Workflow, null, null) { Workspace = workspace };
+        }
+
         var document = Read(inputs, diagnostics);
         if (document == null)
         {
@@ -105,7 +131,8 @@ internal static class TrustedPublishEngine
         return new TrustedPublishResult(diagnostics, settings, null, null);
     }
 
-    private static PackageJsonDocument? Read(TrustedPublishInputs inputs, List<Diagnostic> diagnostics)
+    /// <summary>package.json parsed and checked for shape and for whether npm would publish it (TPB020, TPB021, TPB029); null with the errors added.</summary>
+    internal static PackageJsonDocument? Read(TrustedPublishInputs inputs, List<Diagnostic> diagnostics)
     {
         var parse = PackageJsonDocument.Parse(inputs.PackageJson);
         if (!parse.Succeeded)
@@ -166,7 +193,13 @@ internal static class TrustedPublishEngine
         }
 
         var workflow = WorkflowGenerator.Generate(settings);
-        var patch = PackageJsonPatcher.Patch(document, new PackageJsonTarget
+        var patch = Patch(document, settings);
+        return new TrustedPublishResult(diagnostics, settings, workflow, patch) { Document = document, PackageJsonPath = inputs.PackageJsonPath };
+    }
+
+    /// <summary>What the build keeps in a package.json: name (when chosen), repository with its folder, access, provenance.</summary>
+    private static PackageJsonPatch Patch(PackageJsonDocument document, PublishSettings settings) =>
+        PackageJsonPatcher.Patch(document, new PackageJsonTarget
         {
             Name = settings.ManagePackageName ? settings.PackageName : null,
             RepositoryUrl = settings.Repository.PackageJsonUrl,
@@ -175,7 +208,88 @@ internal static class TrustedPublishEngine
             Provenance = settings.Provenance,
         });
 
-        return new TrustedPublishResult(diagnostics, settings, workflow, patch) { Document = document };
+    /// <summary>
+    /// A project with TrustedPublishPackage items: one workflow for all listed packages, every listed package.json
+    /// patched with its own folder, the rules run for each package, and the ownership checks over every package.json.
+    /// </summary>
+    private static TrustedPublishResult RunWorkspace(TrustedPublishInputs inputs)
+    {
+        var diagnostics = new List<Diagnostic>();
+        var workspace = WorkspaceResolver.Resolve(inputs, diagnostics);
+        if (workspace == null)
+        {
+            return new TrustedPublishResult(Distinct(diagnostics), null, null, null);
+        }
+
+        var settings = workspace.Workflow;
+        var patches = workspace.Packages.Select(p => new PackageJsonFile(p.Inputs.PackageJsonPath, Patch(p.Document, p.Settings))).ToList();
+        if (ListedElsewhere(inputs, workspace) is Diagnostic conflict)
+        {
+            diagnostics.Add(conflict);
+            return new TrustedPublishResult(Distinct(diagnostics), settings, null, null) { Workspace = workspace };
+        }
+
+        var relative = settings.WorkflowPath;
+        var nuget = inputs.PublishesToNuGet ? ".github/workflows/" + SettingsResolver.Default(inputs.NuGetWorkflowFile, NuGetSettingsResolver.DefaultWorkflowFile) : null;
+        foreach (var package in workspace.Packages)
+        {
+            // As for one package: the generated workflow passes the rules by construction, and findings in a workflow this
+            // package does not generate are warnings while generating.
+            var mayMatter = RuleContext.MayMatter(package.Document, inputs.PublishesToNuGet);
+            var workflows = inputs.Workflows.Where(w => w.RelativePath != relative && w.RelativePath != nuget && mayMatter(w)).ToList();
+            var context = new RuleContext(package.Settings, package.Document, package.Inputs.PackageJsonPath, workflows, NpmrcsOf(inputs, package), handMaintained: false, checksNuGet: inputs.PublishesToNuGet) { PackageFolder = package.Inputs.PackageFolder };
+            diagnostics.AddRange(RuleRunner.Run(context).Select(d => workflows.Any(w => w.Path == d.File) ? d.AsWarning() : d));
+        }
+
+        var workflow = WorkspaceWorkflowGenerator.Generate(workspace);
+        return new TrustedPublishResult(Distinct(diagnostics), settings, workflow, patches[0].Patch) { Workspace = workspace, PackageJsonFiles = patches };
+    }
+
+    /// <summary>The repository's .npmrc and the listed package's own (the inputs hold the repository's and the project folder's).</summary>
+    private static IReadOnlyList<RepositoryFile> NpmrcsOf(TrustedPublishInputs inputs, ListedPackage package)
+    {
+        var repositoryNpmrc = inputs.Npmrcs.Where(n => n.RelativePath == ".npmrc");
+        return package.Item.Npmrc == null ? repositoryNpmrc.ToList() : repositoryNpmrc.Concat(new[] { package.Item.Npmrc }).ToList();
+    }
+
+    /// <summary>Each finding once: the project's settings are resolved once per listed package, and their findings are the same each time.</summary>
+    private static IReadOnlyList<Diagnostic> Distinct(List<Diagnostic> diagnostics) =>
+        diagnostics.GroupBy(d => (d.Code, d.File, d.Line, d.Column, d.Message)).Select(g => g.First()).ToList();
+
+    /// <summary>
+    /// TPB046 or TPB107: another existing project's generated workflow (under another file name) keeps one of the listed
+    /// package.json files. With other values it is TPB046, as for one package; with the same values it is still two
+    /// workflows publishing one package, of which npm trusts one (TPB107).
+    /// </summary>
+    private static Diagnostic? ListedElsewhere(TrustedPublishInputs inputs, WorkspaceSettings workspace)
+    {
+        foreach (var workflow in inputs.Workflows)
+        {
+            var owner = WorkflowGenerator.ReadGeneratingProject(workflow.Text);
+            if (workflow.RelativePath == workspace.Workflow.WorkflowPath || owner == null || owner == inputs.ProjectPath || !inputs.ExistingGeneratingProjects.Contains(owner))
+            {
+                continue;
+            }
+
+            foreach (var theirs in WorkflowGenerator.ReadPackageJsonLines(workflow.Text))
+            {
+                foreach (var package in workspace.Packages)
+                {
+                    var ours = WorkflowGenerator.PackageJsonLine(package.Settings);
+                    if (!WorkflowGenerator.SamePackageJson(theirs, ours))
+                    {
+                        continue;
+                    }
+
+                    var file = package.Settings.PackageDirectory.Length == 0 ? "package.json" : package.Settings.PackageDirectory + "/package.json";
+                    return theirs != ours
+                        ? DiagnosticCatalog.PackageJsonKeptByTwoProjects.Create(package.Inputs.PackageJsonPath, 1, 1, file, owner, inputs.ProjectPath, workflow.RelativePath, theirs, ours)
+                        : DiagnosticCatalog.PackageListedByTwoProjects.Create(WorkspaceResolver.Location(inputs, package.Item, 0), file, owner, workflow.RelativePath, inputs.ProjectPath);
+                }
+            }
+        }
+
+        return null;
     }
 
     /// <summary>
@@ -184,6 +298,40 @@ internal static class TrustedPublishEngine
     /// </summary>
     public static string RenderAs(PublishSettings settings, string projectPath) =>
         WorkflowGenerator.Generate(settings.WithProjectPath(projectPath));
+
+    /// <summary><see cref="RenderAs(PublishSettings, string)"/> for a result: a workspace's workflow for a project with items.</summary>
+    public static string RenderAs(TrustedPublishResult result, string projectPath) =>
+        result.Workspace != null ? WorkspaceWorkflowGenerator.Generate(result.Workspace.WithProjectPath(projectPath)) : RenderAs(result.Settings!, projectPath);
+
+    /// <summary>
+    /// What to enter on npm for a result: one block per listed package (the same workflow file, each package its own
+    /// trusted publisher), then the `npm trust github` commands for all of them together, for a project with items.
+    /// </summary>
+    public static string Registration(TrustedPublishResult result)
+    {
+        if (result.Workspace == null)
+        {
+            return Registration(result.Settings!);
+        }
+
+        var packages = result.Workspace.Packages.Select(p => p.Settings).ToList();
+        var builder = new StringBuilder();
+        builder.AppendLine($"TrustedPublish.Build: {packages.Count} packages publish from .github/workflows/{packages[0].WorkflowFile}; each needs its own trusted publisher on npm, with the same values.");
+        foreach (var package in packages)
+        {
+            builder.AppendLine(Registration(package));
+        }
+
+        var settings = packages[0];
+        var environment = settings.Environment == null ? "" : $" --env \"{settings.Environment}\"";
+        builder.Append("TrustedPublish.Build: or all at once, with npm 11.15.0 or newer and 2FA:");
+        foreach (var package in packages)
+        {
+            builder.AppendLine().Append($"  npm trust github {package.PackageName} --file {settings.WorkflowFile} --repo {settings.Repository}{environment} --allow-publish");
+        }
+
+        return builder.ToString();
+    }
 
     /// <summary>What to enter in npm's Trusted Publisher settings, and the equivalent command.</summary>
     public static string Registration(PublishSettings settings)
@@ -232,5 +380,34 @@ internal sealed class TrustedPublishResult
     /// <summary>package.json as read (before the patch), for the rules.</summary>
     internal PackageJsonDocument? Document { get; set; }
 
+    /// <summary>The listed packages, for a project with TrustedPublishPackage items; null for a project that is one package.</summary>
+    internal WorkspaceSettings? Workspace { get; set; }
+
+    /// <summary>Where the one package.json of a project without items is (the one <see cref="PackageJson"/> patches).</summary>
+    internal string PackageJsonPath { get; set; } = "package.json";
+
+    private IReadOnlyList<PackageJsonFile>? _packageJsonFiles;
+
+    /// <summary>Every package.json this result keeps, with its full path and its patch: the listed packages', or the project's one.</summary>
+    internal IReadOnlyList<PackageJsonFile> PackageJsonFiles
+    {
+        get => _packageJsonFiles ?? (PackageJson == null ? new PackageJsonFile[0] : new[] { new PackageJsonFile(PackageJsonPath, PackageJson) });
+        set => _packageJsonFiles = value;
+    }
+
     public bool HasErrors => Diagnostics.Any(d => d.Severity == DiagnosticSeverity.Error);
+}
+
+/// <summary>One package.json the build keeps: its full path and the patch that makes it right.</summary>
+internal sealed class PackageJsonFile
+{
+    public PackageJsonFile(string path, PackageJsonPatch patch)
+    {
+        Path = path;
+        Patch = patch;
+    }
+
+    public string Path { get; }
+
+    public PackageJsonPatch Patch { get; }
 }

@@ -64,7 +64,7 @@ internal static class DiagnosticCatalog
     public static readonly DiagnosticDescriptor TagPatternInvalid = new(
         "TPB011", Error, "Tag pattern is not a usable GitHub tag filter",
         "TrustedPublishTagPattern '{0}' is not a usable tag filter: {1}.",
-        "use a GitHub tag filter such as 'v*' (the default) or 'release-*': letters, digits and . - _ / + with * wildcards.", "");
+        "use a GitHub tag filter such as 'v*' (the default), 'release-*' or, for changesets' tags such as @scope/name@1.2.3, '**@*': letters, digits and . - _ / @ + with * wildcards.", "");
 
     public static readonly DiagnosticDescriptor RepositoryRootMissing = new(
         "TPB012", Error, "Repository root not found",
@@ -449,6 +449,47 @@ internal static class DiagnosticCatalog
         "TrustedPublish.Build failed unexpectedly: {0} No file was changed.",
         "build again with -v:diag and report the message at the TrustedPublish.Build issue tracker.", "");
 
+    // 100-109: several packages in one project (TrustedPublishPackage items) and the workflow's trigger.
+    public static readonly DiagnosticDescriptor PackageItemFolderMissing = new(
+        "TPB100", Error, "A TrustedPublishPackage item's folder holds no package.json",
+        "TrustedPublishPackage '{0}' names '{1}', which {2}; nothing was generated.",
+        "point Include at a folder that holds the package's package.json, relative to the project's folder (<TrustedPublishPackage Include=\"packages/core\" />), or remove the item.", "");
+
+    public static readonly DiagnosticDescriptor PackageItemOutsideRepository = new(
+        "TPB101", Error, "A TrustedPublishPackage item's folder is outside the repository",
+        "TrustedPublishPackage '{0}' names '{1}', which is not inside the repository root '{2}'; nothing was generated.",
+        "list only folders inside the repository that holds .github/workflows; a package of another repository needs a project there.", "");
+
+    public static readonly DiagnosticDescriptor PackageItemListedTwice = new(
+        "TPB102", Error, "One package folder is listed twice",
+        "TrustedPublishPackage '{0}' names the folder '{1}', which '{2}' already names; nothing was generated.",
+        "keep one TrustedPublishPackage item per package folder, with the metadata that package needs.", "");
+
+    public static readonly DiagnosticDescriptor PackageItemMetadataInvalid = new(
+        "TPB103", Error, "A TrustedPublishPackage item's metadata is invalid",
+        "TrustedPublishPackage '{0}' has {1}; nothing was generated.",
+        "PackageName is an npm package name such as '@scope/name' (when set, package.json's name is patched to it) and Access is 'public' or 'restricted'; remove the metadata to use package.json's name and TrustedPublishAccess.", "E402 or E404");
+
+    public static readonly DiagnosticDescriptor PackagesDoNotShareWorkspace = new(
+        "TPB104", Error, "The listed packages do not share one workspace root and package manager",
+        "The listed packages would install in different places or with different managers: {0}. One workflow installs once, at one workspace root, with one manager; nothing was generated.",
+        "list only packages of one workspace (a root with one lockfile and packageManager), or give each workspace its own project and TrustedPublishWorkflowFile.", "");
+
+    public static readonly DiagnosticDescriptor PackageDependencyCycle = new(
+        "TPB105", Error, "The listed packages depend on each other in a cycle",
+        "The listed packages depend on each other in a cycle, so no order publishes each one after its dependencies: {0}; nothing was generated.",
+        "remove one of these dependencies (dependencies, peerDependencies or optionalDependencies between listed packages), or publish one of the packages from a project of its own.", "");
+
+    public static readonly DiagnosticDescriptor TriggerInvalid = new(
+        "TPB106", Error, "TrustedPublishTrigger is neither tag nor release",
+        "TrustedPublishTrigger is '{0}', which is neither 'tag' nor 'release'.",
+        "set it to tag (the default: a pushed tag that matches TrustedPublishTagPattern publishes) or release (a published GitHub release publishes); workflow_dispatch is always there.", "");
+
+    public static readonly DiagnosticDescriptor PackageListedByTwoProjects = new(
+        "TPB107", Error, "A listed package is published by another project's workflow too",
+        "{0} is kept and published by '{1}' (in {2}) and by '{3}', which lists it; npm trusts one workflow per package, so one of the two would fail, and each build would rewrite the other's package.json.",
+        "publish each package from one project: remove the TrustedPublishPackage item from one project, or the other project's package.json and workflow.", "E404 Not Found - PUT");
+
     /// <summary>Every descriptor, in code order.</summary>
     public static IReadOnlyList<DiagnosticDescriptor> All { get; } = new[]
     {
@@ -471,5 +512,7 @@ internal static class DiagnosticCatalog
         PublisherLacksOidc, YarnTooOldForOidc, PnpmSendsTokenPlaceholder,
         NuGetApiKeySecret, NuGetLoginWithoutIdToken, NuGetLoginFromOtherRepository, NuGetPushOnSelfHostedRunner,
         InternalError,
+        PackageItemFolderMissing, PackageItemOutsideRepository, PackageItemListedTwice, PackageItemMetadataInvalid, PackagesDoNotShareWorkspace,
+        PackageDependencyCycle, TriggerInvalid, PackageListedByTwoProjects,
     };
 }

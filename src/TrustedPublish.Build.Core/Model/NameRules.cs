@@ -168,9 +168,16 @@ internal static class NameRules
 
     public static string? CheckTagPattern(string value)
     {
-        if (!Chars.OnlyLettersDigitsAnd(value, "._/+*-"))
+        // '@' and '/' are what changesets' tags hold (@scope/name@1.2.3); git allows both in a tag (not '@{', and '{' is refused
+        // here), and neither is special in GitHub's filter syntax. A tag is never '@' alone, or ends in '/' or '.lock'.
+        if (!Chars.OnlyLettersDigitsAnd(value, "._/+*-@"))
         {
-            return "it may hold only letters, digits, '.', '-', '_', '/', '+' and '*'";
+            return "it may hold only letters, digits, '.', '-', '_', '/', '@', '+' and '*'";
+        }
+
+        if (value == "@" || value.EndsWith("/", StringComparison.Ordinal) || value.StartsWith("/", StringComparison.Ordinal) || value.Contains("//") || value.Contains(".."))
+        {
+            return "no tag can match it (git refuses a tag that is '@' alone, starts or ends with '/', or holds '//' or '..')";
         }
 
         return value.Trim('*').Length == 0 && value != "*" && value != "**" ? "it matches nothing" : null;

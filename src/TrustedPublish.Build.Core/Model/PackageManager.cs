@@ -92,12 +92,23 @@ internal sealed class PackageManager
     /// Packs the package folder into <see cref="PackFolder"/> with the repository's own manager: only it rewrites
     /// workspace: (and catalog:) dependencies to real versions and applies its publishConfig overrides.
     /// </summary>
-    public string PackCommand => Kind switch
+    public string PackCommand => PackCommandInto(PackFolder);
+
+    /// <summary><see cref="PackCommand"/> into another folder: each listed package of a workspace has its own, so its tarball outlives the next package's pack.</summary>
+    public string PackCommandInto(string folder) => Kind switch
     {
-        PackageManagerKind.Pnpm => $"pnpm pack --pack-destination \"{PackFolder}\"",
-        PackageManagerKind.YarnBerry => $"yarn pack --out \"{PackFolder}/package.tgz\"",
-        PackageManagerKind.YarnClassic => $"yarn pack --filename \"{PackFolder}/package.tgz\"",
-        PackageManagerKind.Bun => $"bun pm pack --destination \"{PackFolder}\"",
-        _ => $"npm pack --pack-destination \"{PackFolder}\"",
+        PackageManagerKind.Pnpm => $"pnpm pack --pack-destination \"{folder}\"",
+        PackageManagerKind.YarnBerry => $"yarn pack --out \"{folder}/package.tgz\"",
+        PackageManagerKind.YarnClassic => $"yarn pack --filename \"{folder}/package.tgz\"",
+        PackageManagerKind.Bun => $"bun pm pack --destination \"{folder}\"",
+        _ => $"npm pack --pack-destination \"{folder}\"",
     };
+
+    /// <summary>True when two packages install in the same place with the same manager and version (one install serves both).</summary>
+    public bool SameInstallAs(PackageManager other) =>
+        Kind == other.Kind && Version == other.Version && WorkspaceDirectory == other.WorkspaceDirectory;
+
+    /// <summary>How a message names it: "pnpm 10.18.3 at the repository root".</summary>
+    public string Describe() =>
+        DisplayName + (Version == null ? "" : " " + Version) + " at " + (WorkspaceDirectory.Length == 0 ? "the repository root" : WorkspaceDirectory);
 }

@@ -21,6 +21,7 @@ internal sealed class PublishSettings
         Access = draft.Access;
         Provenance = draft.Provenance;
         TagPattern = draft.TagPattern;
+        Trigger = draft.Trigger;
         DistTag = draft.DistTag;
         RunsOn = draft.RunsOn;
         PinActions = draft.PinActions;
@@ -55,6 +56,13 @@ internal sealed class PublishSettings
     public bool Provenance { get; }
 
     public string TagPattern { get; }
+
+    /// <summary>What starts the workflow besides workflow_dispatch: <see cref="TagTrigger"/> (a pushed tag matching <see cref="TagPattern"/>) or <see cref="ReleaseTrigger"/>.</summary>
+    public string Trigger { get; }
+
+    public const string TagTrigger = "tag";
+
+    public const string ReleaseTrigger = "release";
 
     /// <summary>A fixed dist-tag, or null to derive it from the version at publish time.</summary>
     public string? DistTag { get; }
@@ -121,6 +129,7 @@ internal sealed class PublishSettings
         public string Access { get; set; } = "public";
         public bool Provenance { get; set; } = true;
         public string TagPattern { get; set; } = "v*";
+        public string Trigger { get; set; } = TagTrigger;
         public string? DistTag { get; set; }
         public string RunsOn { get; set; } = "ubuntu-latest";
         public bool PinActions { get; set; } = true;

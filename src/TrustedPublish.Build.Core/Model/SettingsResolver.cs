@@ -97,6 +97,11 @@ internal static class SettingsResolver
         }
 
         settings.TagPattern = ResolveTagPattern(inputs, diagnostics);
+        settings.Trigger = Default(inputs.Trigger, PublishSettings.TagTrigger);
+        if (settings.Trigger is not (PublishSettings.TagTrigger or PublishSettings.ReleaseTrigger))
+        {
+            diagnostics.Add(DiagnosticCatalog.TriggerInvalid.Create(At("TrustedPublishTrigger"), settings.Trigger));
+        }
 
         if (inputs.DistTag.Length > 0)
         {

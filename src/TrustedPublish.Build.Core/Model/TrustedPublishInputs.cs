@@ -39,6 +39,15 @@ internal sealed class TrustedPublishInputs
 
     public string PinActions { get; set; } = "";
 
+    /// <summary>TrustedPublishTrigger: tag (a pushed tag that matches TagPattern) or release (a published GitHub release); empty for tag.</summary>
+    public string Trigger { get; set; } = "";
+
+    /// <summary>
+    /// TrustedPublishPackage items, in project order: the packages this project publishes from one workflow. Empty: the one
+    /// package in <see cref="PackageDirectory"/>, exactly as before items existed.
+    /// </summary>
+    public System.Collections.Generic.IReadOnlyList<PackageItem> Packages { get; set; } = new PackageItem[0];
+
     /// <summary>Semicolon-separated script names to run before publishing, when package.json has them.</summary>
     public string CheckScripts { get; set; } = "";
 
@@ -80,6 +89,9 @@ internal sealed class TrustedPublishInputs
 
     /// <summary>Where that config file is, for messages.</summary>
     public string? GitConfigPath { get; set; }
+
+    /// <summary>Full path of the repository root, for messages.</summary>
+    public string RepositoryRoot { get; set; } = "";
 
     /// <summary>The package folder relative to the repository root, forward slashes, "" at the root.</summary>
     public string PackageDirectory { get; set; } = "";
@@ -131,6 +143,7 @@ internal sealed class TrustedPublishInputs
         new[] { "TrustedPublishDistTag", DistTag },
         new[] { "TrustedPublishRunsOn", RunsOn },
         new[] { "TrustedPublishPinActions", PinActions },
+        new[] { "TrustedPublishTrigger", Trigger },
         new[] { "TrustedPublishCheckScripts", CheckScripts },
         new[] { "TrustedPublishReplaceWorkflow", ReplaceWorkflow },
         new[] { "TrustedPublishPackageManager", PackageManager },
@@ -140,6 +153,27 @@ internal sealed class TrustedPublishInputs
         new[] { "TrustedPublishDotNetVersion", DotNetVersion },
         new[] { "TrustedPublishDotNetBuild", DotNetBuild },
     };
+
+    /// <summary>
+    /// These inputs as they are for one listed package: its folder, package.json and package-manager folders, and its
+    /// PackageName and Access metadata in the place of the properties (the metadata was validated first, TPB103).
+    /// </summary>
+    public TrustedPublishInputs ForPackage(PackageItem item)
+    {
+        var copy = (TrustedPublishInputs)MemberwiseClone();
+        copy.PackageDirectory = item.Directory ?? "";
+        copy.PackageJsonPath = item.PackageJsonPath;
+        copy.PackageJson = item.PackageJson ?? System.Array.Empty<byte>();
+        copy.PackageManagerFolders = item.PackageManagerFolders;
+        copy.PackageFolder = item.PackageFolder;
+        copy.PackageName = item.PackageName;
+        copy.Access = item.Access.Length > 0 ? item.Access : Access;
+        copy.Packages = new PackageItem[0];
+        return copy;
+    }
+
+    /// <summary>True when the project lists its packages (TrustedPublishPackage items) instead of being one.</summary>
+    public bool ListsPackages => Packages.Count > 0;
 
     /// <summary>True when the project publishes to nuget.org (TrustedPublishNuGetUser is set; a blank value counts, so TPB017 reports it).</summary>
     public bool PublishesToNuGet => NuGetUser.Length > 0;

@@ -16,7 +16,7 @@ internal static class WorkflowOwnership
     public static string? Expected(TrustedPublishResult result, string projectPath, string? onDisk, IReadOnlyCollection<string> existingProjects, string path, string display, out Diagnostic? problem)
     {
         var settings = result.Settings!;
-        return Expected(result.Workflow!, settings.ReplaceWorkflow, settings.WorkflowFile, owner => TrustedPublishEngine.RenderAs(settings, owner), projectPath, onDisk, existingProjects, path, display, out problem);
+        return Expected(result.Workflow!, settings.ReplaceWorkflow, settings.WorkflowFile, owner => TrustedPublishEngine.RenderAs(result, owner), projectPath, onDisk, existingProjects, path, display, out problem);
     }
 
     /// <summary>

@@ -23,7 +23,7 @@ public sealed class DiagnoseTrustedPublishing : TrustedPublishTaskBase
             Report(diagnostic);
         }
 
-        var what = PublishesToNpm ? $"package.json, the files npm would pack and {inputs.Npmrcs.Count} .npmrc file(s)" : "no package.json (this project publishes to nuget.org only)";
+        var what = ListsPackages ? $"{inputs.Packages.Count} listed package(s), the files npm would pack and their .npmrc files" : PublishesToNpm ? $"package.json, the files npm would pack and {inputs.Npmrcs.Count} .npmrc file(s)" : "no package.json (this project publishes to nuget.org only)";
         Log.LogMessage(MessageImportance.Normal, $"TrustedPublish.Build: checked {inputs.Workflows.Count} workflow(s) and {what}; {findings.Count} finding(s).");
     }
 }

@@ -88,17 +88,15 @@ public sealed class GenerateTrustedPublishFiles : TrustedPublishTaskBase
 
         // A checkout with CRLF line endings is not a change: only a real difference is written.
         var workflowPath = generated.WorkflowPath;
-        var packageJson = generated.Result.PackageJson!;
+        var packageJsons = generated.Result.PackageJsonFiles;
         var targets = new List<KeyValuePair<string, byte[]>>();
         if (generated.OnDisk == null || generated.OnDisk.Replace("\r\n", "\n") != generated.Expected)
         {
             targets.Add(new KeyValuePair<string, byte[]>(workflowPath, Encoding.UTF8.GetBytes(generated.Expected)));
         }
 
-        if (!packageJson.IsUpToDate)
-        {
-            targets.Add(new KeyValuePair<string, byte[]>(PackageJsonPath, packageJson.Bytes));
-        }
+        // Every listed package.json (or the project's one) that differs, written with the workflow as one change.
+        targets.AddRange(packageJsons.Where(f => !f.Patch.IsUpToDate).Select(f => new KeyValuePair<string, byte[]>(f.Path, f.Patch.Bytes)));
 
         IReadOnlyList<string> written;
         var current = workflowPath;
@@ -106,8 +104,11 @@ public sealed class GenerateTrustedPublishFiles : TrustedPublishTaskBase
         {
             // Under the lock no other build is writing: a temporary file left here was left by a killed build.
             AtomicFile.RemoveStaleTemporaryFiles(workflowPath);
-            current = PackageJsonPath;
-            AtomicFile.RemoveStaleTemporaryFiles(PackageJsonPath);
+            foreach (var file in packageJsons)
+            {
+                current = file.Path;
+                AtomicFile.RemoveStaleTemporaryFiles(file.Path);
+            }
 
             // Checked before anything is written, then written as one change: both files or neither.
             foreach (var target in targets)
@@ -134,12 +135,13 @@ public sealed class GenerateTrustedPublishFiles : TrustedPublishTaskBase
                 Log.LogMessage(MessageImportance.High, $"TrustedPublish.Build: wrote {Display(path)}");
             }
 
-            // Say what changed in the user's own file, field by field (a repository that moved, an access that changed).
-            if (written.Contains(PackageJsonPath))
+            // Say what changed in the user's own files, field by field (a repository that moved, an access that changed).
+            foreach (var file in packageJsons.Where(f => written.Contains(f.Path)))
             {
-                foreach (var change in packageJson.Changes)
+                var shown = packageJsons.Count == 1 ? "package.json" : Display(file.Path);
+                foreach (var change in file.Patch.Changes)
                 {
-                    Log.LogMessage(MessageImportance.High, $"  package.json {change.Field}: {change.Actual} -> {change.Expected}");
+                    Log.LogMessage(MessageImportance.High, $"  {shown} {change.Field}: {change.Actual} -> {change.Expected}");
                 }
             }
 
@@ -148,11 +150,11 @@ public sealed class GenerateTrustedPublishFiles : TrustedPublishTaskBase
                 ReportReplacedWorkflow(generated, workflowPath);
             }
 
-            Log.LogMessage(MessageImportance.High, TrustedPublishEngine.Registration(generated.Settings));
+            Log.LogMessage(MessageImportance.High, TrustedPublishEngine.Registration(generated.Result));
         }
         else
         {
-            Log.LogMessage(MessageImportance.Low, $"TrustedPublish.Build: {Display(workflowPath)} and {Display(PackageJsonPath)} are up to date.");
+            Log.LogMessage(MessageImportance.Low, $"TrustedPublish.Build: {Display(workflowPath)} and {string.Join(", ", packageJsons.Select(f => Display(f.Path)))} are up to date.");
         }
     }
 

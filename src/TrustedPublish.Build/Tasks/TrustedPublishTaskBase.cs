@@ -31,6 +31,13 @@ public abstract class TrustedPublishTaskBase : Task
     /// </summary>
     public ITaskItem[] ActionPins { get; set; } = Array.Empty<ITaskItem>();
 
+    /// <summary>
+    /// The TrustedPublishPackage items: a package folder relative to the project's folder as the item, with optional
+    /// metadata <c>PackageName</c> (the npm name to publish as) and <c>Access</c> (public or restricted). With items the
+    /// project publishes exactly these packages from one workflow, and its own folder only when it is listed.
+    /// </summary>
+    public ITaskItem[] Packages { get; set; } = Array.Empty<ITaskItem>();
+
     private string ProjectFile => Settings.ItemSpec;
 
     /// <summary>Folder holding .github/workflows.</summary>
@@ -84,7 +91,10 @@ public abstract class TrustedPublishTaskBase : Task
     /// True when the project publishes to npm: package.json is beside it, or TrustedPublishPackageDirectory is set (and then
     /// must hold one, TPB001). The targets decide the same way whether the project has anything to do.
     /// </summary>
-    private protected bool PublishesToNpm => Value("PackageDirectoryProperty").Length > 0 || File.Exists(PackageJsonPath);
+    private protected bool PublishesToNpm => Packages.Length > 0 || Value("PackageDirectoryProperty").Length > 0 || File.Exists(PackageJsonPath);
+
+    /// <summary>True when the project lists its packages (TrustedPublishPackage items) instead of being one.</summary>
+    private protected bool ListsPackages => Packages.Length > 0;
 
     /// <summary>True when the project publishes to nuget.org (TrustedPublishNuGetUser is set).</summary>
     private protected bool PublishesToNuGet => Value("NuGetUser").Length > 0;
@@ -119,7 +129,7 @@ public abstract class TrustedPublishTaskBase : Task
         }
 
         var packageJsonPath = PackageJsonPath;
-        if (npm && (Directory.Exists(packageJsonPath) || !File.Exists(packageJsonPath)))
+        if (npm && !ListsPackages && (Directory.Exists(packageJsonPath) || !File.Exists(packageJsonPath)))
         {
             Report(DiagnosticCatalog.PackageJsonMissing.Create(At("TrustedPublishPackageDirectory"), packageDirectoryProperty.Length > 0 ? packageDirectoryProperty : PackageDirectory));
             return null;
@@ -132,7 +142,7 @@ public abstract class TrustedPublishTaskBase : Task
         }
 
         var packageDirectory = RepositoryFiles.RelativePath(RepositoryRoot, PackageDirectory);
-        if (packageDirectory == null)
+        if (packageDirectory == null && !ListsPackages)
         {
             Report(DiagnosticCatalog.PackageOutsideRepository.Create(At("TrustedPublishPackageDirectory"), PackageDirectory, RepositoryRoot));
             return null;
@@ -155,6 +165,8 @@ public abstract class TrustedPublishTaskBase : Task
             DistTag = Value("DistTag"),
             RunsOn = Value("RunsOn"),
             PinActions = Value("PinActions"),
+            Trigger = Value("Trigger"),
+            RepositoryRoot = RepositoryRoot,
             CheckScripts = Value("CheckScripts"),
             ReplaceWorkflow = Value("ReplaceWorkflow"),
             NuGetUser = Value("NuGetUser"),
@@ -167,23 +179,25 @@ public abstract class TrustedPublishTaskBase : Task
             HasGlobalJson = File.Exists(Path.Combine(RepositoryRoot, "global.json")),
             RepositoryUrl = Value("RepositoryUrl"),
             GenerateEnabled = !string.Equals(Value("GenerateEnabled"), "false", StringComparison.OrdinalIgnoreCase),
-            PackageDirectory = packageDirectory,
+            PackageDirectory = packageDirectory ?? "",
             PackageJsonPath = packageJsonPath,
             PackageManager = Value("PackageManager"),
 
             // Read lazily, folder by folder, only if the check of what npm would pack runs (TPB028).
-            PackageFolder = npm ? new PackageFolderReader(files, PackageDirectory) : null,
+            PackageFolder = npm && !ListsPackages ? new PackageFolderReader(files, PackageDirectory) : null,
         };
 
         // The file being read, so a failure names the right one.
         var reading = packageJsonPath;
         try
         {
-            // A project that publishes to nuget.org only has no package.json; the core then reads none.
-            inputs.PackageJson = npm ? files.ReadInside(packageJsonPath) : Array.Empty<byte>();
+            // A project that publishes to nuget.org only has no package.json, and one that lists its packages does not publish
+            // its own folder's; the core then reads none.
+            inputs.PackageJson = npm && !ListsPackages ? files.ReadInside(packageJsonPath) : Array.Empty<byte>();
             inputs.ProjectFileText = projectFileText;
             inputs.ActionPins = ReadActionPins(projectFileText, ref reading);
-            inputs.PackageManagerFolders = RepositoryFiles.ReadPackageManagerFolders(files, PackageDirectory, RepositoryRoot);
+            inputs.PackageManagerFolders = ListsPackages ? new PackageManagerFolder[0] : RepositoryFiles.ReadPackageManagerFolders(files, PackageDirectory, RepositoryRoot);
+            inputs.Packages = ReadPackages(files, projectFileText, ref reading);
             inputs.Workflows = ReadWorkflows(files, ref reading);
             inputs.ExistingGeneratingProjects = inputs.Workflows
                 .Select(w => Workflow.WorkflowGenerator.ReadGeneratingProject(w.Text))
@@ -191,7 +205,7 @@ public abstract class TrustedPublishTaskBase : Task
                 .Select(owner => owner!)
                 .Distinct(StringComparer.Ordinal)
                 .ToList();
-            inputs.Npmrcs = npm ? ReadNpmrcs(files, ref reading) : new List<RepositoryFile>();
+            inputs.Npmrcs = npm ? ReadNpmrcs(files, ListsPackages ? RepositoryRoot : PackageDirectory, ref reading) : new List<RepositoryFile>();
             if (inputs.Owner.Trim().Length == 0 || inputs.Repository.Trim().Length == 0)
             {
                 // git's own files may live outside the work tree (worktrees, submodules): regular files only, bounded.
@@ -325,11 +339,65 @@ public abstract class TrustedPublishTaskBase : Task
         return files;
     }
 
+    /// <summary>
+    /// The TrustedPublishPackage items as plain values, with what the disk holds for each: whether the folder is inside the
+    /// repository and exists, its package.json, the folders package-manager detection reads, and its .npmrc. The core
+    /// judges them (TPB100-TPB103); a file that cannot be read safely stops here as for the project's own package.json.
+    /// </summary>
+    private List<PackageItem> ReadPackages(RepositoryFileSystem files, string? projectFileText, ref string reading)
+    {
+        var items = new List<PackageItem>();
+        var projectFolder = Path.GetDirectoryName(Path.GetFullPath(ProjectFile)) ?? ".";
+        foreach (var item in Packages)
+        {
+            var definedIn = item.GetMetadata("DefiningProjectFullPath");
+            var inProject = definedIn.Length == 0 || string.Equals(Path.GetFullPath(definedIn), Path.GetFullPath(ProjectFile), StringComparison.Ordinal);
+            var full = Path.GetFullPath(Path.Combine(projectFolder, item.ItemSpec));
+            var package = new PackageItem
+            {
+                Include = item.ItemSpec,
+                PackageName = item.GetMetadata("PackageName"),
+                Access = item.GetMetadata("Access"),
+                File = inProject ? null : definedIn,
+                FileText = inProject ? null : ReadImport(definedIn, ref reading),
+                FullDirectory = full,
+                Directory = RepositoryFiles.RelativePath(RepositoryRoot, full),
+                PackageJsonPath = Path.Combine(full, "package.json"),
+                FolderExists = Directory.Exists(full),
+            };
+            items.Add(package);
+            if (package.Directory == null || !File.Exists(package.PackageJsonPath))
+            {
+                continue;
+            }
+
+            reading = package.PackageJsonPath;
+            package.PackageJson = files.ReadInside(package.PackageJsonPath);
+            package.PackageManagerFolders = RepositoryFiles.ReadPackageManagerFolders(files, full, RepositoryRoot);
+            package.PackageFolder = new PackageFolderReader(files, full);
+            var npmrc = Path.Combine(full, ".npmrc");
+            if (File.Exists(npmrc) && package.Directory.Length > 0)
+            {
+                reading = npmrc;
+                package.Npmrc = new RepositoryFile(npmrc, Display(npmrc), files.ReadTextInside(npmrc));
+            }
+        }
+
+        return items;
+    }
+
+    /// <summary>An imported build file's text (Directory.Build.props), to point an item's error at its line; null when it is too large for a project file.</summary>
+    private static string? ReadImport(string file, ref string reading)
+    {
+        reading = file;
+        return File.Exists(file) && new FileInfo(file).Length <= 1024 * 1024 ? File.ReadAllText(file) : null;
+    }
+
     /// <summary>The repository's .npmrc and the package's, when they exist.</summary>
-    private List<RepositoryFile> ReadNpmrcs(RepositoryFileSystem repository, ref string reading)
+    private List<RepositoryFile> ReadNpmrcs(RepositoryFileSystem repository, string packageDirectory, ref string reading)
     {
         var files = new List<RepositoryFile>();
-        foreach (var folder in new[] { RepositoryRoot, PackageDirectory }.Select(Path.GetFullPath).Distinct(StringComparer.Ordinal))
+        foreach (var folder in new[] { RepositoryRoot, packageDirectory }.Select(Path.GetFullPath).Distinct(StringComparer.Ordinal))
         {
             var path = Path.Combine(folder, ".npmrc");
             if (File.Exists(path))
@@ -350,7 +418,7 @@ public abstract class TrustedPublishTaskBase : Task
     /// </summary>
     private (string Expected, string? OnDisk)? ResolveWorkflow(TrustedPublishResult result, TrustedPublishInputs inputs, string path)
     {
-        if (!EnsureEditable(path, PackageJsonPath) || ReadWorkflowOnDisk(inputs, path) is not (var onDisk, List<string> existing))
+        if (!EnsureEditable(new[] { path }.Concat(result.PackageJsonFiles.Select(f => f.Path)).ToArray()) || ReadWorkflowOnDisk(inputs, path) is not (var onDisk, List<string> existing))
         {
             return null;
         }

@@ -1,3 +1,4 @@
+using System.Linq;
 using Microsoft.Build.Framework;
 using TrustedPublish.Build.Verification;
 
@@ -48,20 +49,25 @@ public sealed class VerifyTrustedPublishFiles : TrustedPublishTaskBase
             }
         }
 
-        foreach (var diagnostic in PackageJsonDrift.Check(generated.Result.PackageJson!, PackageJsonPath))
+        // Every listed package.json (or the project's one).
+        var packageJsons = generated.Result.PackageJsonFiles;
+        foreach (var file in packageJsons)
         {
-            Report(diagnostic);
+            foreach (var diagnostic in PackageJsonDrift.Check(file.Patch, file.Path))
+            {
+                Report(diagnostic);
+            }
         }
 
-        LogCompared(clock, readMs, engineMs, display);
+        LogCompared(clock, readMs, engineMs, display, string.Join(", ", packageJsons.Select(f => Display(f.Path))));
     }
 
-    private void LogCompared(System.Diagnostics.Stopwatch clock, double readMs, double engineMs, string display)
+    private void LogCompared(System.Diagnostics.Stopwatch clock, double readMs, double engineMs, string display, string packageJsons)
     {
         Log.LogMessage(MessageImportance.Low, $"TrustedPublish.Build: read {readMs:F1} ms, generate and check {engineMs:F1} ms, compare {clock.Elapsed.TotalMilliseconds - readMs - engineMs:F1} ms.");
         if (!Log.HasLoggedErrors)
         {
-            Log.LogMessage(MessageImportance.Normal, $"TrustedPublish.Build: {display} and {Display(PackageJsonPath)} match the settings.");
+            Log.LogMessage(MessageImportance.Normal, $"TrustedPublish.Build: {display} and {packageJsons} match the settings.");
         }
     }
 
