@@ -141,6 +141,7 @@ public sealed class NuGetWorkflowTests
     [DataRow("Owner", "Octo-Org", "owner Octo-Org, repository widget")]
     [DataRow("Repository", "gadget", "repository gadget,")]
     [DataRow("ProjectPath", "Widget.csproj", "PROJECT: \"Widget.csproj\"")]
+    [DataRow("Trigger", "release", "  release:\n    types:\n      - published\n")]
     public void Generate_EachInput_ChangesTheWorkflow(string input, string value, string expected)
     {
         var inputs = NuGetOnly();

@@ -16,6 +16,7 @@ internal sealed class NuGetSettings
         WorkflowFile = draft.WorkflowFile;
         Environment = draft.Environment;
         TagPattern = draft.TagPattern;
+        Trigger = draft.Trigger;
         RunsOn = draft.RunsOn;
         PinActions = draft.PinActions;
         Pins = draft.Pins;
@@ -41,6 +42,9 @@ internal sealed class NuGetSettings
     public string? Environment { get; }
 
     public string TagPattern { get; }
+
+    /// <summary>TrustedPublishTrigger, as for the npm workflow: tag or release.</summary>
+    public string Trigger { get; }
 
     public string RunsOn { get; }
 
@@ -80,6 +84,7 @@ internal sealed class NuGetSettings
         public string WorkflowFile { get; set; } = NuGetSettingsResolver.DefaultWorkflowFile;
         public string? Environment { get; set; }
         public string TagPattern { get; set; } = SettingsResolver.DefaultTagPattern;
+        public string Trigger { get; set; } = PublishSettings.TagTrigger;
         public string RunsOn { get; set; } = SettingsResolver.DefaultRunsOn;
         public bool PinActions { get; set; } = true;
         public Workflow.ActionPinSet Pins { get; set; } = Workflow.ActionPinSet.Packaged;

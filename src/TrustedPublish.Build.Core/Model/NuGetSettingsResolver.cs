@@ -77,6 +77,7 @@ internal static class NuGetSettingsResolver
         settings.Repository = SettingsResolver.ResolveRepository(inputs, diagnostics);
         settings.Environment = SettingsResolver.ResolveEnvironment(inputs, diagnostics);
         settings.TagPattern = SettingsResolver.ResolveTagPattern(inputs, diagnostics);
+        settings.Trigger = SettingsResolver.ResolveTrigger(inputs, diagnostics);
         settings.RunsOn = SettingsResolver.ResolveRunsOn(inputs, diagnostics);
         settings.PinActions = SettingsResolver.Boolean(inputs, "TrustedPublishPinActions", inputs.PinActions, true, diagnostics);
         settings.ReplaceWorkflow = SettingsResolver.Boolean(inputs, "TrustedPublishReplaceWorkflow", inputs.ReplaceWorkflow, false, diagnostics);

@@ -97,11 +97,7 @@ internal static class SettingsResolver
         }
 
         settings.TagPattern = ResolveTagPattern(inputs, diagnostics);
-        settings.Trigger = Default(inputs.Trigger, PublishSettings.TagTrigger);
-        if (settings.Trigger is not (PublishSettings.TagTrigger or PublishSettings.ReleaseTrigger))
-        {
-            diagnostics.Add(DiagnosticCatalog.TriggerInvalid.Create(At("TrustedPublishTrigger"), settings.Trigger));
-        }
+        settings.Trigger = ResolveTrigger(inputs, diagnostics);
 
         if (inputs.DistTag.Length > 0)
         {
@@ -234,6 +230,18 @@ internal static class SettingsResolver
     }
 
     /// <summary>The GitHub-hosted runner label (TPB015); shared by both workflows.</summary>
+    /// <summary>TrustedPublishTrigger: tag (the default) or release (TPB106 otherwise); every generated workflow has it.</summary>
+    internal static string ResolveTrigger(TrustedPublishInputs inputs, List<Diagnostic> diagnostics)
+    {
+        var trigger = Default(inputs.Trigger, PublishSettings.TagTrigger);
+        if (trigger is not (PublishSettings.TagTrigger or PublishSettings.ReleaseTrigger))
+        {
+            diagnostics.Add(DiagnosticCatalog.TriggerInvalid.Create(PropertyLocation(inputs, "TrustedPublishTrigger"), trigger));
+        }
+
+        return trigger;
+    }
+
     internal static string ResolveRunsOn(TrustedPublishInputs inputs, List<Diagnostic> diagnostics)
     {
         var runsOn = Default(inputs.RunsOn, DefaultRunsOn);

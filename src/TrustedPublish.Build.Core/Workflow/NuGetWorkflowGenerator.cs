@@ -45,53 +45,15 @@ internal static class NuGetWorkflowGenerator
         yaml.Comment(PolicyLine(settings));
         yaml.QuotedEntry("name", "Publish " + settings.PackageId + " to nuget.org");
 
-        yaml.Key("on");
-        yaml.BeginMap();
-        yaml.Key("push");
-        yaml.BeginMap();
-        yaml.Key("tags");
-        yaml.BeginSequence();
-        yaml.Quoted(settings.TagPattern);
-        yaml.EndSequence();
-        yaml.EndMap();
-        yaml.EmptyMap("workflow_dispatch");
-        yaml.EndMap();
-
-        // Nothing by default; the publishing job asks for exactly what it needs (zizmor: excessive-permissions).
-        yaml.EmptyMap("permissions");
-
-        // One publish at a time; never cancel one that is running (half a push, the .nupkg without its .snupkg, is worse than a wait).
-        yaml.Key("concurrency");
-        yaml.BeginMap();
-        yaml.QuotedEntry("group", "nuget-publish-" + settings.WorkflowFile);
-        yaml.PlainEntry("cancel-in-progress", "false");
-        yaml.EndMap();
-
-        yaml.Key("jobs");
-        yaml.BeginMap();
-        yaml.Key("publish");
-        yaml.BeginMap();
-        yaml.QuotedEntry("name", "Publish " + settings.PackageId);
-        yaml.QuotedEntry("runs-on", settings.RunsOn);
-        if (settings.Environment != null)
+        new JobFrame
         {
-            yaml.QuotedEntry("environment", settings.Environment);
-        }
-
-        yaml.Key("permissions");
-        yaml.BeginMap();
-        yaml.PlainEntry("contents", "read");
-        yaml.PlainEntry("id-token", "write");
-        yaml.EndMap();
-
-        yaml.Key("defaults");
-        yaml.BeginMap();
-        yaml.Key("run");
-        yaml.BeginMap();
-        yaml.PlainEntry("shell", "bash");
-        yaml.EndMap();
-        yaml.EndMap();
-
+            Trigger = settings.Trigger,
+            TagPattern = settings.TagPattern,
+            ConcurrencyGroup = "nuget-publish-" + settings.WorkflowFile,
+            JobName = "Publish " + settings.PackageId,
+            RunsOn = settings.RunsOn,
+            Environment = settings.Environment,
+        }.Write(yaml);
         yaml.Key("steps");
         yaml.BeginSequence();
         WriteSteps(yaml, settings);
