@@ -227,6 +227,34 @@ public sealed class PreflightScriptTests
         AssertFailsWithOnly(new Setup { Packed = new[] { "package.json", "dotnet/obj/project.assets.json" }, OnDisk = new[] { "dotnet/Tool.fsproj" } }, "npm would publish the .NET build's files");
     }
 
+    private static string WithEntryPoints(string entries) =>
+        "{\"name\": \"@acme/widget\", \"version\": \"1.2.0\", \"repository\": {\"type\": \"git\", \"url\": \"git+https://github.com/Acme-Org/widget.git\"}, " + entries + "}";
+
+    [TestMethod]
+    [DataRow("\"main\": \"dist/index.js\", \"types\": \"dist/index.d.ts\"", "main dist/index.js, types dist/index.d.ts", DisplayName = "main and types of a build that did not run")]
+    [DataRow("\"bin\": { \"widget\": \"./dist/cli.js\" }", "bin widget ./dist/cli.js", DisplayName = "a bin")]
+    [DataRow("\"module\": \"dist/index.mjs\"", "module dist/index.mjs", DisplayName = "module")]
+    public void EntryPointsNotInThePackage_FailWithTheirOwnMessage(string entries, string named)
+    {
+        var (exitCode, output, _) = RunPreflight(new Setup { PackageJsonText = WithEntryPoints(entries), Packed = new[] { "package.json", "README.md", "src/index.ts" } });
+        Assert.AreEqual(1, exitCode, output);
+        var errors = output.Split('\n').Where(l => l.StartsWith("::error", StringComparison.Ordinal)).ToList();
+        Assert.AreEqual(1, errors.Count, output);
+        StringAssert.StartsWith(errors[0], "::error title=Entry points missing from the package::");
+        StringAssert.Contains(errors[0], "(" + named + ")");
+    }
+
+    [TestMethod]
+    [DataRow("\"main\": \"dist/index.js\", \"types\": \"dist/index.d.ts\"", DisplayName = "near miss: both built")]
+    [DataRow("\"main\": \"./dist/index\"", DisplayName = "near miss: main without its extension, as Node resolves it")]
+    [DataRow("\"main\": \"dist\"", DisplayName = "near miss: main naming a folder with index.js")]
+    [DataRow("\"bin\": \"dist/cli.js\"", DisplayName = "near miss: a bin string")]
+    public void EntryPointsInThePackage_Pass(string entries)
+    {
+        var (exitCode, output, _) = RunPreflight(new Setup { PackageJsonText = WithEntryPoints(entries), Packed = new[] { "package.json", "dist/index.js", "dist/index.d.ts", "dist/cli.js" } });
+        Assert.AreEqual(0, exitCode, output);
+    }
+
     [TestMethod]
     public void NpmPackFailing_WarnsThatThePackedFilesWereNotChecked_AndGoesOn()
     {

@@ -124,6 +124,34 @@ elif [ -n "$dotnet_files" ]; then
   fail "npm would publish the .NET build's files" "npm would publish the .NET project's files with $name@$version: $dotnet_files. They come from the .NET project built beside package.json and do not belong in the package (obj/ holds the absolute paths of the machine that built it). List only what the package needs in package.json's \"files\" (with \"files\" set, npm ignores the .npmignore beside package.json); or, with no \"files\", add bin/, obj/, *.csproj and nuget.config to .npmignore and copy .gitignore's lines into it (npm stops reading .gitignore once there is a .npmignore). The build reports this as TPB028."
 fi
 
+# A build that did not run before packing (a workspace built from its root, a step that was left out) leaves
+# package.json's entry points out of the package; npm publishes it anyway, and nobody can import it.
+if [ "$pack_status" -eq 0 ]; then
+  missing_entries="$(printf '%s' "$manifest" | PACKED_FILES="$file_list" node -e '
+    let input = "";
+    process.stdin.on("data", (d) => (input += d)).on("end", () => {
+      const p = JSON.parse(input);
+      const packed = new Set(process.env.PACKED_FILES.split("\n").filter((f) => f.length > 0));
+      const entries = [];
+      for (const field of ["main", "module", "types", "typings"]) {
+        if (typeof p[field] === "string" && p[field].length > 0) entries.push([field, p[field]]);
+      }
+      const bins = typeof p.bin === "string" ? { [p.name]: p.bin } : (p.bin && typeof p.bin === "object" ? p.bin : {});
+      for (const [command, file] of Object.entries(bins)) if (typeof file === "string") entries.push([`bin ${command}`, file]);
+      // As Node resolves main: the file, or it with .js/.json/.node, or index.js inside the folder.
+      const found = (file) => {
+        const f = file.replace(/^\.\//, "").replace(/\/$/, "");
+        return [f, f + ".js", f + ".json", f + ".node", f + "/index.js"].some((c) => packed.has(c));
+      };
+      const missing = entries.filter(([, file]) => !found(file)).map(([field, file]) => `${field} ${file}`);
+      process.stdout.write(missing.join(", ").replace(/%/g, "%25").replace(/\r/g, "%0D").replace(/\n/g, "%0A"));
+    });
+  ')"
+  if [ -n "$missing_entries" ]; then
+    fail "Entry points missing from the package" "package.json names files the package would not contain ($missing_entries), so nobody could use $name@$version. The build that makes them did not run before packing: add it to the check scripts (TrustedPublishCheckScripts; in a workspace built from its root, the root's package.json scripts), or make package.json's \"files\" include them."
+  fi
+fi
+
 if [ -n "${DIST_TAG:-}" ]; then
   dist_tag="$DIST_TAG"
 else
