@@ -134,6 +134,8 @@ internal static class TrustedPublishEngine
     /// <summary>package.json parsed and checked for shape and for whether npm would publish it (TPB020, TPB021, TPB029); null with the errors added.</summary>
     internal static PackageJsonDocument? Read(TrustedPublishInputs inputs, List<Diagnostic> diagnostics)
     {
+        // Only what this read finds counts: the list may already hold other findings (a workspace's warnings).
+        var before = diagnostics.Count;
         var parse = PackageJsonDocument.Parse(inputs.PackageJson);
         if (!parse.Succeeded)
         {
@@ -148,13 +150,13 @@ internal static class TrustedPublishEngine
             diagnostics.Add(DiagnosticCatalog.PackageJsonWrongShape.Create(inputs.PackageJsonPath, problem.Line, problem.Column, problem.Message));
         }
 
-        if (diagnostics.Count == 0 && PublishRefusal(document) is (string why, int offset))
+        if (diagnostics.Count == before && PublishRefusal(document) is (string why, int offset))
         {
             var (line, column) = document.Locate(offset);
             diagnostics.Add(DiagnosticCatalog.PackageNotPublishable.Create(inputs.PackageJsonPath, line, column, why));
         }
 
-        return diagnostics.Count > 0 ? null : document;
+        return diagnostics.Count > before ? null : document;
     }
 
     /// <summary>Why npm publish would refuse this package.json (and where), or null: "private" truthy, or no valid version.</summary>

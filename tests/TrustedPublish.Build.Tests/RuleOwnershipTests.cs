@@ -64,6 +64,7 @@ public sealed class RuleOwnershipTests
         [nameof(DiagnosticCatalog.PackageItemMetadataInvalid)] = "TrustedPublish.Build.Core/Model/WorkspaceResolver.cs",
         [nameof(DiagnosticCatalog.PackagesDoNotShareWorkspace)] = "TrustedPublish.Build.Core/Model/WorkspaceResolver.cs",
         [nameof(DiagnosticCatalog.PackageDependencyCycle)] = "TrustedPublish.Build.Core/Model/WorkspaceResolver.cs",
+        [nameof(DiagnosticCatalog.PropertyIgnoredWithPackageItems)] = "TrustedPublish.Build.Core/Model/WorkspaceResolver.cs",
         [nameof(DiagnosticCatalog.TriggerInvalid)] = "TrustedPublish.Build.Core/Model/SettingsResolver.cs",
         [nameof(DiagnosticCatalog.PackageListedByTwoProjects)] = "TrustedPublish.Build.Core/TrustedPublishEngine.cs",
         [nameof(DiagnosticCatalog.PackageManagerNotSupported)] = "TrustedPublish.Build.Core/Model/PackageManagerDetector.cs",

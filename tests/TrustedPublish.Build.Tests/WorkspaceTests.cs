@@ -225,6 +225,38 @@ public sealed class WorkspaceTests
         Assert.IsFalse(Run(TwoPackages().Inputs()).HasErrors);
     }
 
+    /// <summary>
+    /// Regression: a warning while resolving the first package (here TPB035, the pnpm version nobody named) made the
+    /// second package's package.json read as failed, so the workflow silently published the first package alone.
+    /// </summary>
+    [TestMethod]
+    public void WarningWhileResolvingOnePackage_KeepsEveryListedPackage()
+    {
+        var workspace = TwoPackages();
+        workspace.RootFiles = new[] { "pnpm-lock.yaml", "pnpm-workspace.yaml" };
+        workspace.RootPackageJson = "{\n  \"private\": true\n}\n";
+        var result = Run(workspace.Inputs());
+        Assert.IsTrue(result.Diagnostics.Any(d => d.Code == "TPB035"), string.Join("\n", result.Diagnostics));
+        Assert.AreEqual(2, result.Workspace!.Packages.Count, string.Join("\n", result.Diagnostics));
+        StringAssert.Contains(result.Workflow, "@acme/core");
+        StringAssert.Contains(result.Workflow, "@acme/cli");
+    }
+
+    [TestMethod]
+    [DataRow("PackageName", "@acme/everything", "TrustedPublishPackageName")]
+    [DataRow("PackageDirectoryProperty", "../packages/core", "TrustedPublishPackageDirectory")]
+    public void PackageProperty_WithItems_IsTPB108Warning_NearMissWithoutItIsClean(string input, string value, string property)
+    {
+        var inputs = TwoPackages().Inputs();
+        typeof(TrustedPublishInputs).GetProperty(input)!.SetValue(inputs, value);
+        var result = Run(inputs);
+        Assert.IsNotNull(result.Workflow, "a warning: the workflow is still generated\n" + string.Join("\n", result.Diagnostics));
+        var warning = result.Diagnostics.Single(d => d.Code == "TPB108");
+        Assert.AreEqual(Diagnostics.DiagnosticSeverity.Warning, warning.Severity);
+        StringAssert.Contains(warning.Message, property + " is '" + value + "'");
+        Assert.IsFalse(Run(TwoPackages().Inputs()).Diagnostics.Any(d => d.Code == "TPB108"));
+    }
+
     [TestMethod]
     public void Items_FolderWithoutPackageJson_IsTPB100()
     {

@@ -490,6 +490,11 @@ internal static class DiagnosticCatalog
         "{0} is kept and published by '{1}' (in {2}) and by '{3}', which lists it; npm trusts one workflow per package, so one of the two would fail, and each build would rewrite the other's package.json.",
         "publish each package from one project: remove the TrustedPublishPackage item from one project, or the other project's package.json and workflow.", "E404 Not Found - PUT");
 
+    public static readonly DiagnosticDescriptor PropertyIgnoredWithPackageItems = new(
+        "TPB108", Warning, "A package property is ignored because the project lists TrustedPublishPackage items",
+        "{0} is '{1}', but this project lists TrustedPublishPackage items, and each item names its own package: the property changes nothing.",
+        "remove {0}, and set it per package on the item ({2}): <TrustedPublishPackage Include=\"packages/core\" PackageName=\"@acme/core\" />.", "");
+
     /// <summary>Every descriptor, in code order.</summary>
     public static IReadOnlyList<DiagnosticDescriptor> All { get; } = new[]
     {
@@ -513,6 +518,6 @@ internal static class DiagnosticCatalog
         NuGetApiKeySecret, NuGetLoginWithoutIdToken, NuGetLoginFromOtherRepository, NuGetPushOnSelfHostedRunner,
         InternalError,
         PackageItemFolderMissing, PackageItemOutsideRepository, PackageItemListedTwice, PackageItemMetadataInvalid, PackagesDoNotShareWorkspace,
-        PackageDependencyCycle, TriggerInvalid, PackageListedByTwoProjects,
+        PackageDependencyCycle, TriggerInvalid, PackageListedByTwoProjects, PropertyIgnoredWithPackageItems,
     };
 }

@@ -48,6 +48,9 @@ internal sealed class TrustedPublishInputs
     /// </summary>
     public System.Collections.Generic.IReadOnlyList<PackageItem> Packages { get; set; } = new PackageItem[0];
 
+    /// <summary>TrustedPublishPackageDirectory as set in the project (the task has already used it to find package.json).</summary>
+    public string PackageDirectoryProperty { get; set; } = "";
+
     /// <summary>Semicolon-separated script names to run before publishing, when package.json has them.</summary>
     public string CheckScripts { get; set; } = "";
 

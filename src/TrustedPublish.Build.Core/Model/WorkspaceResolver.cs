@@ -22,6 +22,16 @@ internal static class WorkspaceResolver
     public static WorkspaceSettings? Resolve(TrustedPublishInputs inputs, List<Diagnostic> diagnostics, bool forGeneration = true)
     {
         var errorsBefore = ErrorCount(diagnostics);
+
+        // With items each package is its own folder and name: these two would silently do nothing (TPB108).
+        foreach (var (property, value, metadata) in new[] { ("TrustedPublishPackageName", inputs.PackageName, "PackageName metadata"), ("TrustedPublishPackageDirectory", inputs.PackageDirectoryProperty, "Include") })
+        {
+            if (value.Length > 0)
+            {
+                diagnostics.Add(DiagnosticCatalog.PropertyIgnoredWithPackageItems.Create(SettingsResolver.PropertyLocation(inputs, property), property, value, metadata));
+            }
+        }
+
         var found = new List<ListedPackage>();
         var seen = new Dictionary<string, PackageItem>(StringComparer.Ordinal);
         var occurrences = new Dictionary<string, int>(StringComparer.Ordinal);

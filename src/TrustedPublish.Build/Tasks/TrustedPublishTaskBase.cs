@@ -182,6 +182,7 @@ public abstract class TrustedPublishTaskBase : Task
             PackageDirectory = packageDirectory ?? "",
             PackageJsonPath = packageJsonPath,
             PackageManager = Value("PackageManager"),
+            PackageDirectoryProperty = packageDirectoryProperty,
 
             // Read lazily, folder by folder, only if the check of what npm would pack runs (TPB028).
             PackageFolder = npm && !ListsPackages ? new PackageFolderReader(files, PackageDirectory) : null,
