@@ -13,7 +13,8 @@ namespace TrustedPublish.Build.RunsForReal;
 /// <summary>
 /// A user's npm repository as the README's quick start leaves it: widget.csproj beside package.json (whose `files` keeps
 /// the .NET files out of the package), index.js, a test script and package-lock.json; or (<see cref="FromFixture"/>) a
-/// pnpm, Yarn, Bun or npm-workspace repository from Repositories/ with widget.csproj at its root. Its workflow and
+/// pnpm, Yarn, Bun or npm-workspace repository from Repositories/ with widget.csproj at its root; or (<see cref="Workspace"/>)
+/// such a repository whose widget.csproj lists several packages as TrustedPublishPackage items. Its workflow and
 /// package.json patch are written by the real task (GenerateTrustedPublishFiles, in-process, as `dotnet build` runs it),
 /// never by hand.
 /// </summary>
@@ -28,11 +29,11 @@ internal sealed class GeneratedRepository : IDisposable
     /// <param name="version">package.json's version.</param>
     /// <param name="settings">TrustedPublish* settings by their short name (as the targets pass them), over TrustedPublishProvenance=false.</param>
     public GeneratedRepository(string name, string version, IReadOnlyDictionary<string, string>? settings = null)
-        : this(root => WriteNpmRepository(root, name, version), "", settings)
+        : this(root => WriteNpmRepository(root, name, version), "", null, settings)
     {
     }
 
-    private GeneratedRepository(Action<string> populate, string packageDirectory, IReadOnlyDictionary<string, string>? settings)
+    private GeneratedRepository(Action<string> populate, string packageDirectory, IReadOnlyList<string>? listed, IReadOnlyDictionary<string, string>? settings)
     {
         populate(Root);
         PackageDirectory = packageDirectory;
@@ -43,9 +44,20 @@ internal sealed class GeneratedRepository : IDisposable
             _repository.Metadata["PackageDirectoryProperty"] = packageDirectory;
         }
 
-        var manifest = JsonDocument.Parse(File.ReadAllText(PackageJsonPath)).RootElement;
-        Name = manifest.GetProperty("name").GetString()!;
-        Version = manifest.GetProperty("version").GetString()!;
+        if (listed != null)
+        {
+            // <TrustedPublishPackage Include="packages/a" /> in widget.csproj, passed to the task as the targets pass the items.
+            ListedPackages = listed;
+            var items = string.Concat(listed.Select(folder => $"    <TrustedPublishPackage Include=\"{folder}\" />\n"));
+            File.WriteAllText(_repository.ProjectFile, $"<Project Sdk=\"Microsoft.NET.Sdk\">\n  <ItemGroup>\n{items}  </ItemGroup>\n</Project>\n");
+            _repository.Packages.AddRange(listed.Select(folder => new Microsoft.Build.Utilities.TaskItem(folder)));
+        }
+        else
+        {
+            var manifest = JsonDocument.Parse(File.ReadAllText(PackageJsonPath)).RootElement;
+            _name = manifest.GetProperty("name").GetString()!;
+            _version = manifest.GetProperty("version").GetString()!;
+        }
 
         // Provenance off: with it, npm asks Sigstore (Fulcio, Rekor) for a signed statement, which needs the internet.
         _repository.Metadata["Provenance"] = "false";
@@ -63,8 +75,12 @@ internal sealed class GeneratedRepository : IDisposable
         }
 
         WorkflowText = File.ReadAllText(_repository.WorkflowPath);
-        var publishConfig = JsonDocument.Parse(File.ReadAllText(PackageJsonPath)).RootElement.GetProperty("publishConfig");
-        Assert.IsFalse(publishConfig.GetProperty("provenance").GetBoolean(), "the task patched package.json with provenance off");
+        WorkflowBytes = File.ReadAllBytes(_repository.WorkflowPath);
+        foreach (var folder in ListedPackages ?? new[] { packageDirectory })
+        {
+            var publishConfig = JsonDocument.Parse(File.ReadAllText(Path.Combine(Root, folder, "package.json"))).RootElement.GetProperty("publishConfig");
+            Assert.IsFalse(publishConfig.GetProperty("provenance").GetBoolean(), $"the task patched {folder}/package.json with provenance off");
+        }
     }
 
     /// <summary>
@@ -78,12 +94,53 @@ internal sealed class GeneratedRepository : IDisposable
     {
         var source = Path.Combine(TestPaths.RepositoryRoot, "tests", "TrustedPublish.Build.RunsForReal", "Repositories", fixture);
         Assert.IsTrue(Directory.Exists(source), source);
-        return new GeneratedRepository(root => CopyTree(source, root), packageDirectory, settings);
+        return new GeneratedRepository(root => CopyTree(source, root), packageDirectory, null, settings);
     }
 
-    public string Name { get; }
+    /// <summary>
+    /// A workspace from Repositories/&lt;fixture&gt; whose widget.csproj (at the repository root) lists <paramref name="packages"/> as
+    /// TrustedPublishPackage items: the task writes the one workflow that publishes them all.
+    /// </summary>
+    public static GeneratedRepository Workspace(string fixture, IReadOnlyList<string> packages, IReadOnlyDictionary<string, string>? settings = null)
+    {
+        var source = Path.Combine(TestPaths.RepositoryRoot, "tests", "TrustedPublish.Build.RunsForReal", "Repositories", fixture);
+        Assert.IsTrue(Directory.Exists(source), source);
+        return new GeneratedRepository(root => CopyTree(source, root), "", packages, settings);
+    }
 
-    public string Version { get; }
+    private readonly string? _name;
+
+    private readonly string? _version;
+
+    /// <summary>The package's name (one package; a workspace: <see cref="NameOf"/>).</summary>
+    public string Name => _name ?? throw new InvalidOperationException("A workspace has several packages: NameOf(folder).");
+
+    /// <summary>The package's version (one package; a workspace: <see cref="VersionOf"/>).</summary>
+    public string Version => _version ?? throw new InvalidOperationException("A workspace has several packages: VersionOf(folder).");
+
+    /// <summary>The folders the project lists as TrustedPublishPackage items (null for one package).</summary>
+    public IReadOnlyList<string>? ListedPackages { get; }
+
+    /// <summary>The workflow's bytes exactly as the task first wrote them.</summary>
+    public byte[] WorkflowBytes { get; }
+
+    public string PackageJsonOf(string folder) => Path.Combine(Root, folder, "package.json");
+
+    public string NameOf(string folder) => JsonDocument.Parse(File.ReadAllText(PackageJsonOf(folder))).RootElement.GetProperty("name").GetString()!;
+
+    public string VersionOf(string folder) => JsonDocument.Parse(File.ReadAllText(PackageJsonOf(folder))).RootElement.GetProperty("version").GetString()!;
+
+    /// <summary>Sets a listed package's version in its package.json (only that line changes), as a release tool bumps it.</summary>
+    public void SetVersion(string folder, string version)
+    {
+        var text = File.ReadAllText(PackageJsonOf(folder));
+        var line = $"\"version\": \"{VersionOf(folder)}\"";
+        Assert.AreEqual(1, text.Split(line).Length - 1, text);
+        File.WriteAllText(PackageJsonOf(folder), text.Replace(line, $"\"version\": \"{version}\"", StringComparison.Ordinal));
+    }
+
+    /// <summary>The workflow file as it is on disk now.</summary>
+    public byte[] WorkflowOnDisk() => File.ReadAllBytes(_repository.WorkflowPath);
 
     /// <summary>The package's folder relative to the repository root, "" at the root.</summary>
     public string PackageDirectory { get; }
@@ -120,12 +177,15 @@ internal sealed class GeneratedRepository : IDisposable
     /// Publishes this package at another version straight to Verdaccio, as the first version of a package is published by hand
     /// (without its dependencies: a workspace: range there would be published as written).
     /// </summary>
-    public void PublishByHand(LocalRegistry registry, string version)
+    public void PublishByHand(LocalRegistry registry, string version) => PublishByHand(registry, PackageDirectory, version);
+
+    /// <summary>As <see cref="PublishByHand(LocalRegistry, string)"/>, for the package in <paramref name="packageDirectory"/> (a listed package's folder, in a workspace).</summary>
+    public void PublishByHand(LocalRegistry registry, string packageDirectory, string version)
     {
         var folder = TestPaths.NewTempFolder("by-hand");
         try
         {
-            var packageJson = JsonNode.Parse(File.ReadAllText(PackageJsonPath))!.AsObject();
+            var packageJson = JsonNode.Parse(File.ReadAllText(Path.Combine(Root, packageDirectory, "package.json")))!.AsObject();
             packageJson["version"] = version;
             foreach (var field in new[] { "dependencies", "optionalDependencies", "peerDependencies", "devDependencies" })
             {
@@ -133,7 +193,7 @@ internal sealed class GeneratedRepository : IDisposable
             }
 
             File.WriteAllText(Path.Combine(folder, "package.json"), packageJson.ToJsonString());
-            File.Copy(Path.Combine(Root, PackageDirectory, "index.js"), Path.Combine(folder, "index.js"));
+            File.Copy(Path.Combine(Root, packageDirectory, "index.js"), Path.Combine(folder, "index.js"));
             registry.PublishByHand(folder);
         }
         finally

@@ -51,7 +51,8 @@ internal sealed class WorkflowRun(IReadOnlyList<StepResult> steps)
 {
     public IReadOnlyList<StepResult> Steps { get; } = steps;
 
-    public bool Succeeded => Steps.All(s => s.Outcome == "success");
+    /// <summary>No step failed: as on GitHub, a step skipped by its `if:` does not fail the job (one skipped after a failure follows that failure).</summary>
+    public bool Succeeded => !Steps.Any(s => s.Outcome == "failure");
 
     public StepResult? FailedStep => Steps.FirstOrDefault(s => s.Outcome == "failure");
 
@@ -73,7 +74,10 @@ internal sealed class WorkflowRun(IReadOnlyList<StepResult> steps)
 /// <list type="bullet">
 /// <item>`run:` steps in order, under GitHub's shells (`bash` = `bash --noprofile --norc -eo pipefail {0}`, none = `bash -e {0}`,
 /// `sh` = `sh -e {0}`), in `working-directory` (step, else job `defaults.run`, else workflow `defaults.run`) under the
-/// workspace; the first failing step fails the job and the rest are skipped, as without `if:`.</item>
+/// workspace; the first failing step fails the job and the rest are skipped, `if:` or not (GitHub's implied `success() &amp;&amp;`).</item>
+/// <item>a step's `if:` of the one form the generated workflows use: `steps.&lt;id&gt;.outputs.&lt;name&gt; == 'text'` (or `!=`,
+/// either side an output or a single-quoted string, optionally inside `${{ }}`), compared as GitHub compares strings,
+/// ignoring case; a false condition skips the step, and the run goes on.</item>
 /// <item>env from the workflow, the job, `$GITHUB_ENV`, then the step; `$GITHUB_PATH`; `steps.&lt;id&gt;.outputs` from
 /// `$GITHUB_OUTPUT`; GitHub's variables; ACTIONS_ID_TOKEN_REQUEST_URL/_TOKEN only when the job is granted `id-token: write`.</item>
 /// <item>`${{ }}` with `steps.&lt;id&gt;.outputs.&lt;name&gt;`, `runner.temp|os|arch` and the basic `github.*` values, nothing else.</item>
@@ -94,6 +98,9 @@ internal sealed class WorkflowRunner : IDisposable
     private static readonly Regex Expression = new(@"\$\{\{(.*?)\}\}", RegexOptions.Singleline);
 
     private static readonly Regex StepOutput = new(@"^steps\.([A-Za-z_][A-Za-z0-9_-]*)\.outputs\.([A-Za-z_][A-Za-z0-9_-]*)$");
+
+    /// <summary>The one step condition this runner evaluates: an output compared with a string literal (or another output), `==` or `!=`.</summary>
+    private static readonly Regex Condition = new(@"^\s*(?<left>steps\.[A-Za-z_][A-Za-z0-9_-]*\.outputs\.[A-Za-z_][A-Za-z0-9_-]*|'(?:[^']|'')*')\s*(?<op>==|!=)\s*(?<right>steps\.[A-Za-z_][A-Za-z0-9_-]*\.outputs\.[A-Za-z_][A-Za-z0-9_-]*|'(?:[^']|'')*')\s*$");
 
     private static readonly string[] GitHubContext = { "repository", "repository_owner", "ref", "ref_name", "ref_type", "workspace", "event_name", "sha", "server_url", "job", "workflow" };
 
@@ -227,6 +234,12 @@ internal sealed class WorkflowRunner : IDisposable
             if (failed)
             {
                 results.Add(new StepResult(name, id, "skipped", null, "", new Dictionary<string, string>()));
+                continue;
+            }
+
+            if (Optional(step, "if") is string condition && !ConditionHolds(condition, outputs))
+            {
+                results.Add(new StepResult(name, id, "skipped", null, $"(if: {condition} is false)", new Dictionary<string, string>()));
                 continue;
             }
 
@@ -630,12 +643,17 @@ internal sealed class WorkflowRunner : IDisposable
         {
             index++;
             var where = $"step {index}";
-            Check(step, where, "name", "id", "uses", "with", "run", "env", "working-directory", "shell");
+            Check(step, where, "name", "id", "if", "uses", "with", "run", "env", "working-directory", "shell");
             var uses = Optional(step, "uses");
             var run = Optional(step, "run");
             if ((uses == null) == (run == null))
             {
                 throw new WorkflowNotSupportedException($"{where} needs exactly one of uses: and run:.");
+            }
+
+            if (Optional(step, "if") is string condition)
+            {
+                CheckCondition(condition, earlier, where);
             }
 
             NoExpressions(step.Children.TryGetValue(new YamlScalarNode("shell"), out var shell) ? shell : null, where + " shell");
@@ -778,6 +796,52 @@ internal sealed class WorkflowRunner : IDisposable
         {
             throw new WorkflowNotSupportedException($"{where}: an unterminated ${{{{ expression.");
         }
+    }
+
+    /// <summary>A step's `if:` without its optional `${{ }}`, matched against <see cref="Condition"/>: anything else is refused.</summary>
+    private static Match ParseCondition(string condition, string where)
+    {
+        var text = condition.Trim();
+        if (text.StartsWith("${{", StringComparison.Ordinal) && text.EndsWith("}}", StringComparison.Ordinal))
+        {
+            text = text.Substring(3, text.Length - 5);
+        }
+
+        var match = Condition.Match(text);
+        return match.Success ? match : throw new WorkflowNotSupportedException(
+            $"{where} if: {condition} is not a condition this runner evaluates (steps.<id>.outputs.<name> == or != 'text').");
+    }
+
+    private static void CheckCondition(string condition, IReadOnlyCollection<string> earlierSteps, string where)
+    {
+        var match = ParseCondition(condition, where);
+        foreach (var side in new[] { match.Groups["left"].Value, match.Groups["right"].Value })
+        {
+            var output = StepOutput.Match(side);
+            if (output.Success && !earlierSteps.Contains(output.Groups[1].Value))
+            {
+                throw new WorkflowNotSupportedException($"{where} if: {condition} names no earlier step with that id.");
+            }
+        }
+    }
+
+    /// <summary>GitHub compares strings ignoring case; an output a step did not set (or a skipped step's) is empty.</summary>
+    private static bool ConditionHolds(string condition, Dictionary<string, Dictionary<string, string>> outputs)
+    {
+        var match = ParseCondition(condition, "if");
+        string Value(string side)
+        {
+            var output = StepOutput.Match(side);
+            if (!output.Success)
+            {
+                return side.Substring(1, side.Length - 2).Replace("''", "'", StringComparison.Ordinal);
+            }
+
+            return outputs.TryGetValue(output.Groups[1].Value, out var values) && values.TryGetValue(output.Groups[2].Value, out var value) ? value : "";
+        }
+
+        var equal = string.Equals(Value(match.Groups["left"].Value), Value(match.Groups["right"].Value), StringComparison.OrdinalIgnoreCase);
+        return match.Groups["op"].Value == "==" ? equal : !equal;
     }
 
     private static bool IsRunnerOrGitHub(string expression) =>

@@ -151,7 +151,11 @@ public sealed class WorkflowRunnerTests
     [TestMethod]
     [DataRow("      - uses: actions/cache@v4\n        with:\n          path: x\n          key: y\n", "no stand-in", DisplayName = "an action without a stand-in")]
     [DataRow("      - uses: actions/setup-node@v7\n        with:\n          node-version-file: .nvmrc\n", "with.node-version-file", DisplayName = "a setup-node input without a stand-in")]
-    [DataRow("      - run: echo hi\n        if: always()\n", "key 'if'", DisplayName = "a step key it does not run")]
+    [DataRow("      - run: echo hi\n        if: always()\n", "not a condition this runner evaluates", DisplayName = "a status function in if:")]
+    [DataRow("      - run: echo hi\n        if: github.ref_type == 'tag'\n", "not a condition this runner evaluates", DisplayName = "an if: on another context")]
+    [DataRow("      - id: a\n        run: echo x=1 >> $GITHUB_OUTPUT\n      - run: echo hi\n        if: steps.a.outputs.x == 'true' && steps.a.outputs.y == 'true'\n", "not a condition this runner evaluates", DisplayName = "an if: with &&")]
+    [DataRow("      - run: echo hi\n        if: steps.later.outputs.x == 'true'\n      - id: later\n        run: echo x=1 >> $GITHUB_OUTPUT\n", "no earlier step", DisplayName = "an if: on a later step's output")]
+    [DataRow("      - run: echo hi\n        timeout-minutes: 5\n", "key 'timeout-minutes'", DisplayName = "a step key it does not run")]
     [DataRow("      - run: echo hi\n        continue-on-error: true\n", "key 'continue-on-error'", DisplayName = "continue-on-error")]
     [DataRow("      - run: echo hi\n        env:\n          T: ${{ secrets.NPM_TOKEN }}\n", "not an expression this runner evaluates", DisplayName = "secrets")]
     [DataRow("      - run: echo ${{ env.HOME }}\n", "not an expression this runner evaluates", DisplayName = "env context")]
@@ -189,6 +193,55 @@ public sealed class WorkflowRunnerTests
         StringAssert.Contains(Assert.ThrowsExactly<WorkflowNotSupportedException>(() => Run(selfHosted)).Message, "ubuntu-*");
         var twoJobs = Workflow("      - run: echo hi\n") + "  other:\n    runs-on: ubuntu-latest\n    steps:\n      - run: echo other\n";
         StringAssert.Contains(Assert.ThrowsExactly<WorkflowNotSupportedException>(() => Run(twoJobs)).Message, "2 jobs");
+    }
+
+    /// <summary>
+    /// A step's `if:` on an earlier step's output, as the workspace workflow skips a package's publish: a false condition
+    /// skips that step and the run goes on green; strings compare ignoring case; an unset output is empty; and after a
+    /// failure a step with a true `if:` is skipped all the same (GitHub's implied success()).
+    /// </summary>
+    [TestMethod]
+    public void Runner_StepIfOnAnOutput_SkipsOrRunsTheStepAsGitHub()
+    {
+        var workflow = Workflow("""
+                  - name: Decide
+                    id: decide
+                    run: |
+                      echo "yes=true" >> "$GITHUB_OUTPUT"
+                      echo "no=false" >> "$GITHUB_OUTPUT"
+                      echo "shout=TRUE" >> "$GITHUB_OUTPUT"
+                  - name: Runs on yes
+                    if: steps.decide.outputs.yes == 'true'
+                    run: echo ran yes
+                  - name: Skipped on no
+                    if: steps.decide.outputs.no == 'true'
+                    run: echo ran no
+                  - name: Runs on a case-different TRUE
+                    if: ${{ steps.decide.outputs.shout == 'true' }}
+                    run: echo ran shout
+                  - name: Runs on an unset output that is not true
+                    if: steps.decide.outputs.unset != 'true'
+                    run: echo ran unset
+                  - name: Fails
+                    run: exit 3
+                  - name: Skipped after the failure although its if is true
+                    if: steps.decide.outputs.yes == 'true'
+                    run: echo ran after
+            """);
+
+        var run = Run(workflow);
+
+        Assert.IsFalse(run.Succeeded, run.Log);
+        Assert.AreEqual("Fails", run.FailedStep!.Name);
+        StringAssert.Contains(run.Step("Runs on yes").Log, "ran yes");
+        Assert.IsFalse(run.Step("Skipped on no").Ran);
+        StringAssert.Contains(run.Step("Runs on a case-different TRUE").Log, "ran shout");
+        StringAssert.Contains(run.Step("Runs on an unset output that is not true").Log, "ran unset");
+        Assert.IsFalse(run.Step("Skipped after the failure although its if is true").Ran);
+
+        var green = Run(Workflow("      - id: decide\n        run: echo \"publish=false\" >> \"$GITHUB_OUTPUT\"\n      - name: Publish\n        if: steps.decide.outputs.publish == 'true'\n        run: exit 1\n"));
+        Assert.IsTrue(green.Succeeded, "a step skipped by its if: leaves the run green:\n" + green.Log);
+        Assert.AreEqual("skipped", green.Step("Publish").Outcome);
     }
 
     [TestMethod]

@@ -55,11 +55,18 @@ internal sealed class InProcessTask : IBuildEngine
             return (ITaskItem)item;
         }).ToArray();
 
-    public static (bool Succeeded, InProcessTask Engine) Run<T>(string projectFile, IDictionary<string, string> metadata, ITaskItem[]? actionPins = null)
+    public static (bool Succeeded, InProcessTask Engine) Run<T>(string projectFile, IDictionary<string, string> metadata, ITaskItem[]? actionPins = null, ITaskItem[]? packages = null)
         where T : TrustedPublishTaskBase, new()
     {
         var engine = new InProcessTask();
-        var task = new T { BuildEngine = engine, Settings = new TaskItem(projectFile), Values = Values(metadata), ActionPins = actionPins ?? Array.Empty<ITaskItem>() };
+        var task = new T
+        {
+            BuildEngine = engine,
+            Settings = new TaskItem(projectFile),
+            Values = Values(metadata),
+            ActionPins = actionPins ?? Array.Empty<ITaskItem>(),
+            Packages = packages ?? Array.Empty<ITaskItem>(),
+        };
         return (task.Execute(), engine);
     }
 }
@@ -93,15 +100,18 @@ internal sealed class TaskRepository : IDisposable
     /// <summary>The TrustedPublishActionPin items passed to the tasks, as the targets pass @(TrustedPublishActionPin).</summary>
     public List<ITaskItem> ActionPins { get; } = new();
 
+    /// <summary>The TrustedPublishPackage items passed to the tasks, as the targets pass @(TrustedPublishPackage).</summary>
+    public List<ITaskItem> Packages { get; } = new();
+
     public string WorkflowPath => Path.Combine(Root, ".github", "workflows", "publish.yml");
 
     public string Path_(string relative) => Path.Combine(Root, relative.Replace('/', Path.DirectorySeparatorChar));
 
-    public (bool Succeeded, InProcessTask Engine) Generate() => InProcessTask.Run<GenerateTrustedPublishFiles>(ProjectFile, Metadata, ActionPins.ToArray());
+    public (bool Succeeded, InProcessTask Engine) Generate() => InProcessTask.Run<GenerateTrustedPublishFiles>(ProjectFile, Metadata, ActionPins.ToArray(), Packages.ToArray());
 
-    public (bool Succeeded, InProcessTask Engine) Verify() => InProcessTask.Run<VerifyTrustedPublishFiles>(ProjectFile, Metadata, ActionPins.ToArray());
+    public (bool Succeeded, InProcessTask Engine) Verify() => InProcessTask.Run<VerifyTrustedPublishFiles>(ProjectFile, Metadata, ActionPins.ToArray(), Packages.ToArray());
 
-    public (bool Succeeded, InProcessTask Engine) Doctor() => InProcessTask.Run<DiagnoseTrustedPublishing>(ProjectFile, Metadata, ActionPins.ToArray());
+    public (bool Succeeded, InProcessTask Engine) Doctor() => InProcessTask.Run<DiagnoseTrustedPublishing>(ProjectFile, Metadata, ActionPins.ToArray(), Packages.ToArray());
 
     public void Dispose()
     {

@@ -91,6 +91,11 @@ public sealed class WorkspacePreflightTests
         AssertPublishes("@acme/cli", "2.0.0", "@acme/core@1.2.3", tagPrefix: "");
         AssertPublishes("@acme/core-utils", "0.1.0", "@acme/core@1.2.3", tagPrefix: "");
         AssertPublishes("core", "1.2.3", "core@1.2.3", tagPrefix: "");
+
+        // A package whose name begins another's: the other's tag is not about it (was "names version 'ue@1.0.0'").
+        AssertPublishes("eslint-plugin", "2.0.0", "eslint-plugin-vue@1.0.0", tagPrefix: "");
+        AssertPublishes("@acme/plugin", "2.0.0", "@acme/plugin-vue@1.0.0", tagPrefix: "");
+        AssertPublishes("core", "3.0.0", "core-v2@1.0.0", tagPrefix: "");
     }
 
     [TestMethod]
@@ -100,6 +105,12 @@ public sealed class WorkspacePreflightTests
         AssertTagMismatch("@acme/core", "1.0.0", "core-v1.2.3", tagPrefix: "");
         AssertPublishes("@acme/cli", "3.0.0", "core-v1.2.3", tagPrefix: "");
         AssertPublishes("core-utils", "3.0.0", "core-v1.2.3", tagPrefix: "");
+        AssertPublishes("core", "1.2.3-beta.1", "core-v1.2.3-beta.1", tagPrefix: "");
+        AssertTagMismatch("core", "1.2.3", "core-v1.2.4+build.5", tagPrefix: "");
+
+        // release-please's tag of core-v2 or core-vue is not about core (was "names version '2-v1.0.0'").
+        AssertPublishes("core", "3.0.0", "core-v2-v1.0.0", tagPrefix: "");
+        AssertPublishes("@acme/core", "3.0.0", "core-vue-v1.0.0", tagPrefix: "");
     }
 
     [TestMethod]

@@ -36,8 +36,13 @@ internal static class WorkspacePreflight
         "  tag_version=\"\"\n" +
         "  case \"$tag\" in\n" +
         "    \"$name@\"*) tag_version=\"${tag#\"$name@\"}\" ;;\n" +
-        "    \"$name-v\"*) tag_version=\"${tag#\"$name-v\"}\" ;;\n" +
-        "    \"$short_name-v\"*) tag_version=\"${tag#\"$short_name-v\"}\" ;;\n" +
+        "    \"$name-v\"* | \"$short_name-v\"*)\n" +
+        "      tag_version=\"${tag#\"$name-v\"}\"\n" +
+        "      tag_version=\"${tag_version#\"$short_name-v\"}\"\n" +
+        "      # Only a version after the name makes the tag this package's: plugin-vue@1.0.0 and core-v2-v1.0.0 name\n" +
+        "      # another package whose name begins with this one's (plugin, core).\n" +
+        "      [[ \"$tag_version\" =~ ^[0-9]+\\.[0-9]+\\.[0-9]+([-+][0-9A-Za-z.+-]*)?$ ]] || tag_version=\"\"\n" +
+        "      ;;\n" +
         "    *)\n" +
         "      plain=\"${tag#\"$TAG_PREFIX\"}\"\n" +
         "      case \"$plain\" in\n" +

@@ -1,0 +1,1 @@
+console.log("@acme-org/ws-c " + require("./index.js").version() + " tests passed");
