@@ -8,13 +8,15 @@ namespace TrustedPublish.Build.Tests;
 public sealed class ExampleTests
 {
     /// <summary>
-    /// The committed example output must be what the package generates today: a copy of example/hello-npm
+    /// The committed example output must be what the package generates today: a copy of each example
     /// is built in CI mode (verify only) against the packed package. If this fails, run `bash example/run.sh`.
     /// </summary>
     [TestMethod]
-    public void BundledExample_IsUpToDate()
+    [DataRow("hello-npm")]
+    [DataRow("hello-workspace")]
+    public void BundledExample_IsUpToDate(string name)
     {
-        var source = Path.Combine(TestPaths.RepositoryRoot, "example", "hello-npm");
+        var source = Path.Combine(TestPaths.RepositoryRoot, "example", name);
         var copy = TestPaths.NewTempFolder("example");
         foreach (var file in Directory.EnumerateFiles(source, "*", SearchOption.AllDirectories))
         {

@@ -1,0 +1,4 @@
+'use strict';
+
+/** The greeting for a name. */
+exports.greet = (name) => `Hello, ${name}!`;
