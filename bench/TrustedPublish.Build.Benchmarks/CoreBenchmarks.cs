@@ -53,7 +53,7 @@ public class CoreBenchmarks
         ProjectPath = "widget.csproj",
         RepositoryUrl = "https://github.com/Acme-Org/widget",
         PackageJson = Encoding.UTF8.GetBytes(PackageJson),
-        Lockfile = LockfileKind.PackageLock,
+        PackageManagerFolders = new[] { new PackageManagerFolder("", new[] { "package-lock.json" }) },
         GenerateEnabled = false,
         Workflows = Enumerable.Range(0, workflows).Select(i => new RepositoryFile($"/r/.github/workflows/w{i}.yml", $".github/workflows/w{i}.yml", HandWritten)).ToList(),
     };
