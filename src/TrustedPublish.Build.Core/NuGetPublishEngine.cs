@@ -46,8 +46,12 @@ internal static class NuGetPublishEngine
             return diagnostics;
         }
 
-        var repository = SettingsResolver.ResolveRepository(inputs, diagnostics);
-        if (diagnostics.Count == 0)
+        // A project that publishes to nuget.org gets its settings checked as a build would (TPB050-TPB057 included);
+        // the workflow checks then run when they are valid, as the npm doctor's do.
+        var repository = inputs.PublishesToNuGet
+            ? NuGetSettingsResolver.Resolve(inputs, diagnostics)?.Repository
+            : SettingsResolver.ResolveRepository(inputs, diagnostics);
+        if (repository != null && !diagnostics.Any(d => d.Severity == DiagnosticSeverity.Error))
         {
             diagnostics.AddRange(RuleRunner.Run(RuleContext.ForNuGetOnly(inputs.ProjectPath, repository, inputs.Workflows)));
         }

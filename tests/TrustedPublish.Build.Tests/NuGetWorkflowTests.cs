@@ -243,6 +243,20 @@ public sealed class NuGetWorkflowTests
         StringAssert.Contains(NuGetPublishEngine.Registration(NuGetPublishEngine.Generate(NuGetOnly(), runRules: false).Settings!), "Environment:      (leave blank)");
     }
 
+    /// <summary>The doctor of a NuGet-only project reports its settings errors as the build does (it used to check the repository alone).</summary>
+    [TestMethod]
+    [DataRow("IsPackable", "false", "TPB050", DisplayName = "fires TPB050: not packable")]
+    [DataRow("NuGetUser", "me@example.com", "TPB051", DisplayName = "fires TPB051: an e-mail")]
+    [DataRow("DotNetVersion", "latest", "TPB054", DisplayName = "fires TPB054")]
+    [DataRow("NuGetUser", "acme-bot", "", DisplayName = "near miss: valid settings")]
+    public void Doctor_NuGetOnly_ReportsTheSettingsErrors(string input, string value, string code)
+    {
+        var inputs = NuGetOnly();
+        typeof(TrustedPublishInputs).GetProperty(input)!.SetValue(inputs, value);
+        var findings = NuGetPublishEngine.Diagnose(inputs);
+        Assert.AreEqual(code, string.Join(",", findings.Select(d => d.Code)), string.Join("\n", findings));
+    }
+
     /// <summary>The generated NuGet workflow passes every check, npm's and NuGet's, in the doctor (which reads every workflow).</summary>
     [TestMethod]
     [DynamicData(nameof(Configurations))]
