@@ -185,6 +185,44 @@ public sealed class WorkspaceWorkflowTests
         AssertDependency("@acme-org/a-npm", "1.2.0", "@acme-org/b-npm", "^3.4.5");
     }
 
+    [TestMethod]
+    public void YarnBerryWorkspace_TwoPackages_PacksEachWithYarn_PublishesBothDependencyFirst()
+    {
+        using var repository = GeneratedRepository.Workspace("yarn-berry", new[] { "packages/a", "packages/b" }, new Dictionary<string, string> { ["TagPattern"] = "*-v*" });
+        repository.PublishByHand(Registry, "packages/a", "1.1.0");
+        repository.PublishByHand(Registry, "packages/b", "3.4.0");
+        var tokensBefore = new Dictionary<string, IReadOnlyList<string>>();
+        using var runner = Runner(repository, "a-yarn-v1.2.0", tokensBefore);
+
+        var run = runner.Run();
+
+        PublishAssertions.Succeeded(Registry, run, TestContext);
+        Assert.IsFalse(Regex.IsMatch(run.Log, "^::(warning|error|notice)", RegexOptions.Multiline), run.Log);
+        Assert.AreEqual(2, run.Steps.Count(s => s.Name.StartsWith("Pack ", StringComparison.Ordinal) && s.Name.EndsWith(" with Yarn", StringComparison.Ordinal)), "each package packed by Yarn");
+        AssertPublishedInOrder(new[] { "@acme-org/b-yarn", "@acme-org/a-yarn" }, "a-yarn-v1.2.0", sinceSequence: 0);
+        Assert.IsTrue(tokensBefore.Values.All(found => found.Count == 0), "no token before any publish:\n" + string.Join("\n", tokensBefore.Values.SelectMany(f => f)));
+        AssertDependency("@acme-org/a-yarn", "1.2.0", "@acme-org/b-yarn", "^3.4.5");
+    }
+
+    [TestMethod]
+    public void BunWorkspace_TwoPackages_PacksEachWithBun_PublishesThePrereleaseUnderItsId()
+    {
+        using var repository = GeneratedRepository.Workspace("bun", new[] { "packages/a", "packages/b" }, new Dictionary<string, string> { ["TagPattern"] = "*-v*" });
+        repository.PublishByHand(Registry, "packages/a", "1.9.0");
+        repository.PublishByHand(Registry, "packages/b", "3.4.0");
+        var tokensBefore = new Dictionary<string, IReadOnlyList<string>>();
+        using var runner = Runner(repository, "a-bun-v2.0.0-rc.1", tokensBefore);
+
+        var run = runner.Run();
+
+        PublishAssertions.Succeeded(Registry, run, TestContext);
+        AssertPublishedInOrder(new[] { "@acme-org/b-bun", "@acme-org/a-bun" }, "a-bun-v2.0.0-rc.1", sinceSequence: 0);
+        Assert.IsTrue(tokensBefore.Values.All(found => found.Count == 0), "no token before any publish:\n" + string.Join("\n", tokensBefore.Values.SelectMany(f => f)));
+        Assert.AreEqual("2.0.0-rc.1", Registry.Read("@acme-org/a-bun")!.DistTags["rc"]);
+        Assert.AreEqual("1.9.0", Registry.Read("@acme-org/a-bun")!.DistTags["latest"], "a prerelease never lands on latest");
+        AssertDependency("@acme-org/a-bun", "2.0.0-rc.1", "@acme-org/b-bun", "^3.4.5");
+    }
+
     /// <summary>The last request or exchange the stand-in recorded so far (they share one sequence).</summary>
     private int LastSequence() => Registry.Requests.Select(r => r.Sequence).Concat(Registry.Exchanges.Select(e => e.Sequence)).DefaultIfEmpty(0).Max();
 
