@@ -37,6 +37,7 @@ public sealed class SettingsChangeTests
         new object[] { "TrustedPublishCheckScripts", "test;build", ".github/workflows/publish.yml", "run: npm run test\n      - name: npm run build" },
         new object[] { "RepositoryUrl", "https://github.com/Url-Org/hello-npm", "package.json", "github.com/Url-Org/hello-npm.git" },
         new object[] { "TrustedPublishPackageManager", "pnpm@10.18.3", ".github/workflows/publish.yml", "run: pnpm install --no-frozen-lockfile\n" },
+        new object[] { "TrustedPublishTrigger", "release", ".github/workflows/publish.yml", "  release:\n    types:\n      - published\n" },
         new object[] { "TrustedPublishDotNetBuild", "true", ".github/workflows/publish.yml", "run: dotnet build \"$PROJECT\" -c Release\n" },
     };
 

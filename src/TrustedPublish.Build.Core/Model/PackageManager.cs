@@ -36,6 +36,15 @@ internal sealed class PackageManager
     /// <summary>True when the workspace root has this manager's lockfile, so the install can be frozen.</summary>
     public bool HasLockfile { get; }
 
+    /// <summary>
+    /// The manager as a reader of the repository can know it, for the doctor (what `changeset publish` runs with): npm,
+    /// pnpm, yarn or bun; null for npm without a lockfile, where nothing in the repository names a manager.
+    /// </summary>
+    public string? KnownCommand => Kind == PackageManagerKind.Npm && !HasLockfile ? null : Command;
+
+    /// <summary>The version packageManager or the property named for <paramref name="command"/>; null when that is another manager or a default version.</summary>
+    public string? KnownVersionOf(string command) => VersionChosenByUser && command == Command ? Version : null;
+
     /// <summary>npm publishes the package folder itself; every other manager packs first (see <see cref="PackCommand"/>).</summary>
     public bool Packs => Kind != PackageManagerKind.Npm;
 

@@ -1,4 +1,5 @@
 using System.Collections.Generic;
+using System.Linq;
 
 namespace TrustedPublish.Build.Model;
 
@@ -28,16 +29,5 @@ internal sealed class PackageManagerFolder
     /// <summary>Where that package.json is, for messages.</summary>
     public string PackageJsonPath { get; }
 
-    public bool Has(string file)
-    {
-        foreach (var name in Files)
-        {
-            if (name == file)
-            {
-                return true;
-            }
-        }
-
-        return false;
-    }
+    public bool Has(string file) => Files.Contains(file);
 }

@@ -14,7 +14,6 @@ namespace TrustedPublish.Build.Rules;
 internal sealed class RuleContext
 {
     private List<(RepositoryFile File, NpmrcEntry Entry)>? _npmrcEntries;
-    private WorkspacePackageManager? _packageManager;
     private List<ToolsBeforePublish>? _toolsBeforePublish;
 
     /// <summary>
@@ -114,8 +113,7 @@ internal sealed class RuleContext
     public IPackageFolder? PackageFolder { get; set; }
 
     /// <summary>The repository's package manager as detected for the settings (packageManager of the package or the workspace root, else the lockfile).</summary>
-    internal WorkspacePackageManager PackageManager =>
-        _packageManager ??= WorkspacePackageManager.From(Settings.PackageManager);
+    internal PackageManager PackageManager => Settings.PackageManager;
 
     /// <summary>What each publish step runs with, walked once for the four rules that ask (TPB075, TPB076, TPB084, TPB085).</summary>
     internal IReadOnlyList<ToolsBeforePublish> ToolsBeforePublish => _toolsBeforePublish ??= Rules.Workflows.ToolsBeforePublish.Walk(this).ToList();

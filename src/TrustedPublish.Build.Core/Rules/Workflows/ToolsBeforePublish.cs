@@ -131,14 +131,14 @@ internal sealed class ToolsBeforePublish
     /// pnpm/action-setup hold a project to it. changeset publish runs the workspace's manager (@changesets/cli: pnpm
     /// publish, yarn npm publish for Yarn 2+, npm for the rest; it refuses Yarn classic, which has no OIDC either).
     /// </summary>
-    private static (PublishTool Tool, string? Version) WhoPublishes(PublishTool tool, WorkspacePackageManager manager, JobSoFar job)
+    private static (PublishTool Tool, string? Version) WhoPublishes(PublishTool tool, PackageManager manager, JobSoFar job)
     {
-        var pnpm = manager.VersionOf("pnpm") ?? job.Pnpm;
-        var yarn = manager.VersionOf("yarn") ?? job.Yarn;
+        var pnpm = manager.KnownVersionOf("pnpm") ?? job.Pnpm;
+        var yarn = manager.KnownVersionOf("yarn") ?? job.Yarn;
         if (tool == PublishTool.Changesets)
         {
             var yarnMajor = yarn != null && VersionNumbers.TryReadNewest(yarn, out var major, out _, out _) ? major : (int?)null;
-            tool = manager.Name switch
+            tool = manager.KnownCommand switch
             {
                 "pnpm" => PublishTool.Pnpm,
                 "yarn" => yarnMajor == null ? PublishTool.Unknown : yarnMajor >= 2 ? PublishTool.YarnBerry : PublishTool.YarnClassic,
